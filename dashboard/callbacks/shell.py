@@ -1,0 +1,134 @@
+"""Shell callbacks: the frame's text in the URL's language, and the filter panel kept in step with the
+URL query (the URL is the state; the back button steps through filter changes)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+from dash import Input, Output, State, callback, ctx, html, no_update
+
+from dashboard import data, ids, shell
+from dashboard.filter_options import filter_options, year_bounds
+from dashboard.i18n import t
+from indicators.filters import FilterState
+
+
+def query_dict(search: str | None) -> dict[str, str]:
+    """`?a=1&b=x,y` -> {"a": "1", "b": "x,y"} (last value wins for repeated keys)."""
+    parsed = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+    return {k: v[-1] for k, v in parsed.items()}
+
+
+def search_from(filters: FilterState, extra: dict[str, str] | None = None) -> str:
+    query = {**filters.to_query(), **(extra or {})}
+    return ("?" + urlencode(query, safe=",")) if query else ""
+
+
+def controls_to_filters(current: FilterState, programme, goals, targets, regions, countries, years,
+                        bounds: tuple[int, int]) -> FilterState:
+    """A pure function from the panel's values to the filter state (language, indicator and kind
+    come from the current URL; a year range equal to the data's bounds means no year filter)."""
+    year_from = year_to = None
+    if years and len(years) == 2 and (years[0], years[1]) != tuple(bounds):
+        year_from, year_to = int(years[0]), int(years[1])
+    return FilterState(
+        programme=tuple(programme or ()), indicator=current.indicator, kind=current.kind,
+        sdg=tuple(goals or ()) + tuple(targets or ()), region=tuple(regions or ()),
+        country=tuple(countries or ()), year_from=year_from, year_to=year_to, lang=current.lang,
+    )
+
+
+@callback(
+    Output(ids.HEADER, "children"),
+    Output(ids.FOOTER, "children"),
+    Output(ids.LANG_STORE, "data"),
+    Output("filter-panel-container", "children"),
+    Input(ids.URL, "pathname"),
+    State(ids.URL, "search"),
+    State(ids.LANG_STORE, "data"),
+)
+def render_frame(pathname, search, _previous_lang):
+    """The header, footer and filter panel in the URL's language (rendered on page load; a language
+    change is a full reload)."""
+    query = query_dict(search)
+    filters = data.parse_filters(query)
+    lang = filters.lang
+    return (shell.header(lang, pathname or "/", query, search or ""), shell.footer(lang), lang,
+            shell.filter_panel(lang))
+
+
+@callback(
+    Output(ids.NAV, "children"),
+    Input(ids.URL, "pathname"),
+    Input(ids.URL, "search"),
+    State(ids.LANG_STORE, "data"),
+)
+def update_nav(pathname, search, lang):
+    """Navigation links carry the current filters to the next page."""
+    return shell.nav(lang or "en", pathname or "/", search or "")
+
+
+@callback(
+    Output(ids.FILTER_PROGRAMME, "options"),
+    Output(ids.FILTER_SDG_GOAL, "options"),
+    Output(ids.FILTER_SDG_TARGET, "options"),
+    Output(ids.FILTER_REGION, "options"),
+    Output(ids.FILTER_COUNTRY, "options"),
+    Output(ids.FILTER_YEARS, "min"),
+    Output(ids.FILTER_YEARS, "max"),
+    Output(ids.FILTER_YEARS, "marks"),
+    Input(ids.FILTER_SDG_GOAL, "value"),
+    Input(ids.LANG_STORE, "data"),
+)
+def update_options(goals, lang):
+    """Options in the page language; target options follow the chosen goals."""
+    options = filter_options(lang or "en", goals or [])
+    low, high = year_bounds()
+    marks = {year: str(year) for year in range(low, high + 1) if (year - low) % 2 == 0 or year == high}
+    return (options["programme"], options["goal"], options["target"], options["region"], options["country"],
+            low, high, marks)
+
+
+@callback(
+    Output(ids.URL, "search"),
+    Output(ids.FILTER_PROGRAMME, "value"),
+    Output(ids.FILTER_SDG_GOAL, "value"),
+    Output(ids.FILTER_SDG_TARGET, "value"),
+    Output(ids.FILTER_REGION, "value"),
+    Output(ids.FILTER_COUNTRY, "value"),
+    Output(ids.FILTER_YEARS, "value"),
+    Output(ids.NOTICES, "children"),
+    Input(ids.URL, "search"),
+    Input(ids.FILTER_PROGRAMME, "value"),
+    Input(ids.FILTER_SDG_GOAL, "value"),
+    Input(ids.FILTER_SDG_TARGET, "value"),
+    Input(ids.FILTER_REGION, "value"),
+    Input(ids.FILTER_COUNTRY, "value"),
+    Input(ids.FILTER_YEARS, "value"),
+    Input(ids.FILTER_RESET, "n_clicks"),
+    prevent_initial_call=False,
+)
+def sync_filters(search, programme, goals, targets, regions, countries, years, _reset):
+    """URL -> panel when the URL changes (page load, back button); panel -> URL when a control changes."""
+    query = query_dict(search)
+    current = data.parse_filters(query)
+    bounds = year_bounds()
+    trigger = ctx.triggered_id
+    if trigger == ids.FILTER_RESET:
+        reset = FilterState(lang=current.lang)
+        return (search_from(reset), [], [], [], [], [], list(bounds), None)
+    if trigger in (None, ids.URL):
+        notices = [html.P(t("Ignored in the link: {notice}", current.lang, notice=n), className="notice")
+                   for n in current.notices]
+        years_value = [current.year_from or bounds[0], current.year_to or bounds[1]]
+        return (no_update, list(current.programme), list(current.sdg_goals), list(current.sdg_targets),
+                list(current.region), list(current.country), years_value, notices or None)
+    # a target whose goal is no longer chosen is dropped, so options and values agree
+    if goals:
+        targets = [x for x in (targets or []) if x.split(".")[0] in goals] or targets
+    updated = controls_to_filters(current, programme, goals, targets, regions, countries, years, bounds)
+    if updated == current:
+        return (no_update,) * 8
+    extra = {k: v for k, v in query.items() if k not in FilterState().to_query() and k not in updated.to_query()
+             and k not in ("programme", "sdg", "region", "country", "year_from", "year_to", "lang", "indicator", "kind")}
+    return (search_from(updated, extra), no_update, no_update, no_update, no_update, no_update, no_update, None)

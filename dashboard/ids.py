@@ -1,0 +1,31 @@
+"""Every component ID of the app in one place; repeated widgets use dict IDs, dotted codes become
+slugs (Dash rejects "." in IDs)."""
+
+URL = "url"
+LANG_STORE = "lang-store"
+NOTICES = "filter-notices"
+HEADER = "app-header"
+NAV = "app-nav"
+LANG_SWITCH = "lang-switch"
+FOOTER = "app-footer"
+
+# filter panel (shell level: applies to every page)
+FILTER_PANEL = "filter-panel"
+FILTER_PROGRAMME = "filter-programme"
+FILTER_REGION = "filter-region"
+FILTER_COUNTRY = "filter-country"
+FILTER_YEARS = "filter-years"
+FILTER_SDG_GOAL = "filter-sdg-goal"
+FILTER_SDG_TARGET = "filter-sdg-target"
+FILTER_RESET = "filter-reset"
+FILTER_SUMMARY = "filter-summary"
+
+
+def slug(code: str) -> str:
+    """`8.3` -> `8-3`: a code usable inside a component ID."""
+    return str(code).replace(".", "-")
+
+
+def page_id(page: str, name: str) -> str:
+    """IDs of a page's own components, e.g. page_id("overview", "trend") -> "overview-trend"."""
+    return f"{page}-{name}"

@@ -1,0 +1,100 @@
+"""The app frame around every page: header with navigation and language switch, the filter panel
+(its state lives in the URL query), notices, the page container and the footer."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n import LANGUAGE_NAMES, t
+
+# Navigation order and labels; pages register their paths with dash.register_page.
+NAV_ITEMS = (
+    ("/", "Overview"),
+    ("/sdg", "SDG explorer"),
+    ("/map", "Map"),
+    ("/data", "Data"),
+    ("/sources", "Sources"),
+    ("/api", "API"),
+)
+
+
+def nav(lang: str, pathname: str = "/", search: str = "") -> list:
+    links = []
+    for path, label in NAV_ITEMS:
+        active = pathname == path or (path != "/" and pathname.startswith(path))
+        links.append(dcc.Link(t(label, lang), href=f"{path}{search}", className="nav-link" + (" active" if active else ""),
+                              **({"aria-current": "page"} if active else {})))
+    return links
+
+
+def language_links(lang: str, pathname: str, query: dict) -> list:
+    out = []
+    for code, name in LANGUAGE_NAMES.items():
+        params = {**query, "lang": code}
+        if code == "en":
+            params.pop("lang")
+        search = "&".join(f"{k}={v}" for k, v in params.items())
+        # a full reload: every label of the frame and the page is rendered again in that language
+        out.append(html.A(name, href=f"{pathname}{'?' + search if search else ''}", lang=code,
+                          className="lang-link" + (" active" if code == lang else ""),
+                          **({"aria-current": "true"} if code == lang else {})))
+    return out
+
+
+def header(lang: str = "en", pathname: str = "/", query: dict | None = None, search: str = "") -> list:
+    return [
+        html.Div([
+            html.A(t("SDG programme results", lang), href=f"/{search}", className="brand"),
+            html.Span(t("ILO development cooperation · monitoring and evaluation", lang), className="brand-sub"),
+        ], className="brand-block"),
+        html.Nav(nav(lang, pathname, search), id=ids.NAV, className="main-nav", **{"aria-label": t("Pages", lang)}),
+        html.Div(language_links(lang, pathname, query or {}), id=ids.LANG_SWITCH, className="lang-switch",
+                 role="group", **{"aria-label": t("Language", lang)}),
+    ]
+
+
+def filter_panel(lang: str = "en") -> html.Section:
+    def field(label: str, control) -> html.Div:
+        return html.Div([html.Label(t(label, lang), htmlFor=control.id, className="filter-label"), control],
+                        className="filter-field")
+
+    return html.Section([
+        html.H2(t("Filters", lang), className="visually-hidden"),
+        field("Programme", dcc.Dropdown(id=ids.FILTER_PROGRAMME, multi=True, placeholder=t("All programmes", lang))),
+        field("SDG goal", dcc.Dropdown(id=ids.FILTER_SDG_GOAL, multi=True, placeholder=t("All goals", lang))),
+        field("SDG target", dcc.Dropdown(id=ids.FILTER_SDG_TARGET, multi=True, placeholder=t("All targets", lang))),
+        field("Region", dcc.Dropdown(id=ids.FILTER_REGION, multi=True, placeholder=t("All regions", lang))),
+        field("Country", dcc.Dropdown(id=ids.FILTER_COUNTRY, multi=True, placeholder=t("All countries", lang))),
+        field("Years", dcc.RangeSlider(id=ids.FILTER_YEARS, min=2009, max=2020, step=1, value=None,
+                                       marks=None, allowCross=False,
+                                       tooltip={"placement": "bottom", "always_visible": False})),
+        html.Div([
+            html.Span(id=ids.FILTER_SUMMARY, className="filter-summary", role="status"),
+            html.Button(t("Reset filters", lang), id=ids.FILTER_RESET, className="button-secondary", n_clicks=0),
+        ], className="filter-actions"),
+    ], id=ids.FILTER_PANEL, className="filter-panel", **{"aria-label": t("Filters", lang)})
+
+
+def layout() -> html.Div:
+    """The app layout; text is filled in the URL's language by the shell callbacks."""
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh="callback-nav"),
+        dcc.Store(id=ids.LANG_STORE, data="en"),
+        html.A(t("Skip to content"), href="#main", className="skip-link"),
+        html.Header(header(), id=ids.HEADER, className="app-header"),
+        html.Div(filter_panel(), id="filter-panel-container"),
+        html.Div(id=ids.NOTICES, className="notices", role="status", **{"aria-live": "polite"}),
+        html.Main(dash.page_container, id="main", tabIndex="-1"),
+        html.Footer(id=ids.FOOTER, className="app-footer"),
+    ], className="app")
+
+
+def footer(lang: str) -> list:
+    return [
+        html.P(t("Figures are quoted from ILO publications; every number links to its source document and "
+                 "verbatim quote. Unknown values are shown as not stated, never estimated.", lang)),
+        html.P(t("Code: MIT licence. Source documents © ILO, quoted with attribution. SDG texts: United Nations.",
+                 lang)),
+    ]

@@ -1,0 +1,7 @@
+"""Entry point of `python -m indicators`."""
+
+import sys
+
+from indicators.cli import main
+
+sys.exit(main())
