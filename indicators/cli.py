@@ -112,7 +112,7 @@ def cmd_summary(args) -> int:
         widths = [max(len(row[i]) for row in table) for i in range(4)]
         for row in table:
             print("  ".join(cell.ljust(widths[i]) if i < 3 else cell for i, cell in enumerate(row)))
-        if summary.by is None and not records:
+        if not records:
             print("(no figure reported)")
         for note in summary.notes:
             print(f"note: {note.message}")

@@ -284,7 +284,7 @@ def labels(engine: Engine, by: str, lang: str = "en") -> dict:
     else:
         return {}
     with engine.connect() as connection:
-        return dict(connection.execute(statement).tuples().all())
+        return dict(connection.execute(statement).all())
 
 
 def programmes(engine: Engine, filters: FilterState | None = None, lang: str = "en") -> pd.DataFrame:

@@ -102,8 +102,8 @@ def known_codes(session: Session) -> validation.KnownCodes:
         countries=set(session.scalars(select(T.Country.iso3))),
         areas=set(session.scalars(select(T.Area.code))),
         programmes=set(session.scalars(select(T.Programme.code))),
-        indicators=dict(session.execute(select(T.Indicator.code, T.Indicator.unit)).tuples().all()),
-        sources=dict(session.execute(select(T.Source.id, T.Source.document)).tuples().all()),
+        indicators=dict(session.execute(select(T.Indicator.code, T.Indicator.unit)).all()),
+        sources=dict(session.execute(select(T.Source.id, T.Source.document)).all()),
         sdg_targets=set(session.scalars(select(T.SdgTarget.code))),
         event_types=set(session.scalars(select(T.EventType.code))),
     )
