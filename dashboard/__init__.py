@@ -38,16 +38,11 @@ def create_app(settings: Settings | None = None, *, initialise: bool = True) -> 
     from dashboard import shell
 
     app.layout = shell.layout
-    _register_callbacks()
+    from dashboard.callbacks import attach
+
+    attach(app)
     _register_server_routes(app, settings)
     return app
-
-
-def _register_callbacks() -> None:
-    # importing the modules registers their @callback functions
-    from dashboard.callbacks import register_all
-
-    register_all()
 
 
 def _register_server_routes(app: dash.Dash, settings: Settings) -> None:

@@ -29,3 +29,13 @@ def slug(code: str) -> str:
 def page_id(page: str, name: str) -> str:
     """IDs of a page's own components, e.g. page_id("overview", "trend") -> "overview-trend"."""
     return f"{page}-{name}"
+
+
+# data page (/data)
+DATA_GRID = page_id("data", "grid")
+DATA_STATUS = page_id("data", "status")
+DATA_NOTES = page_id("data", "notes")
+DATA_RENDERED = page_id("data", "rendered")  # mounts with each render of the page: one query per view
+DATA_DOWNLOAD = page_id("data", "download")
+DATA_DOWNLOAD_CSV = page_id("data", "download-csv")
+DATA_DOWNLOAD_XLSX = page_id("data", "download-xlsx")

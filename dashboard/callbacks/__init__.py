@@ -1,9 +1,33 @@
-"""Callback modules, one per page; `register_all` imports them so their callbacks register."""
+"""Callback modules, one per page, written with `dash.callback`. `attach(app)` gives each app its
+own copy of them: Dash hands global callbacks to the first app that starts and empties its global
+lists, so a second app in the same process (tests, a notebook) would otherwise have none."""
+
+from __future__ import annotations
 
 import importlib
 import pkgutil
 
+from dash import _callback
 
-def register_all() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+_collected: tuple[dict, list, list] | None = None
+
+
+def _collect() -> tuple[dict, list, list]:
+    global _collected
+    if _collected is None:
+        for module in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{module.name}")
+        _collected = (dict(_callback.GLOBAL_CALLBACK_MAP), list(_callback.GLOBAL_CALLBACK_LIST),
+                      list(_callback.GLOBAL_INLINE_SCRIPTS))
+        _callback.GLOBAL_CALLBACK_MAP.clear()
+        _callback.GLOBAL_CALLBACK_LIST.clear()
+        _callback.GLOBAL_INLINE_SCRIPTS.clear()
+    return _collected
+
+
+def attach(app) -> None:
+    """Register every page's callbacks on `app`."""
+    callback_map, callback_list, inline_scripts = _collect()
+    app.callback_map.update(callback_map)
+    app._callback_list.extend(callback_list)
+    app._inline_scripts.extend(inline_scripts)

@@ -1,0 +1,286 @@
+"""Shared pieces of every chart: numbers with qualifier words, units, periods, titles, the source
+line, the empty state, "top N + others" grouping and the export configuration. Pure functions."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import theme
+from dashboard.i18n import lazy, t
+
+OTHERS_KEY = "__others__"
+EMPTY_MESSAGE = lazy("No figure reported for this selection")
+
+# "{number}" with the qualifier's words; catalogues may reorder or drop the space (约250)
+QUALIFIER_TEMPLATES = {
+    "exact": "{number}",
+    "approx": lazy("about {number}"),
+    "more_than": lazy("more than {number}"),
+    "at_least": lazy("at least {number}"),
+    "less_than": lazy("less than {number}"),
+    "up_to": lazy("up to {number}"),
+}
+
+# Unit names as shown after a number (plural) and in titles.
+UNIT_LABELS = {
+    "people": lazy("people"),
+    "countries": lazy("countries"),
+    "events": lazy("events"),
+    "organisations": lazy("organisations"),
+    "jobs": lazy("jobs"),
+    "percent": lazy("percent"),
+}
+KIND_LABELS = {
+    "actual": lazy("actual"),
+    "target": lazy("target"),
+    "baseline": lazy("baseline"),
+    "estimate": lazy("potential / estimate"),
+    "context": lazy("context"),
+    "planned": lazy("planned"),
+}
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+def format_number(value: float | int | None, lang: str = "en", *, compact: bool = False) -> str:
+    """A number as written for readers: thousands separators, no needless decimals; `compact`
+    writes round millions in words (100 million; in Chinese 万 and 亿, as the sources do)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    value = float(value)
+    if compact:
+        if lang == "zh":
+            if abs(value) >= 1e8 and value % 1e7 == 0:
+                return t("{number}亿", lang, number=f"{value / 1e8:g}")
+            if abs(value) >= 1e4 and value % 1e3 == 0:
+                return t("{number}万", lang, number=f"{value / 1e4:g}")
+        elif abs(value) >= 1e6 and value % 1e5 == 0:
+            return t("{number} million", lang, number=f"{value / 1e6:g}")
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value, qualifier: str | None = "exact", lang: str = "en", *, compact: bool = False) -> str:
+    """`about 250`, `at least 19`, `more than 100,000,000`: the number with its qualifier words."""
+    number = format_number(value, lang, compact=compact)
+    template = QUALIFIER_TEMPLATES.get(qualifier or "exact", "{number}")
+    return number if template == "{number}" else t(template, lang, number=number)
+
+
+def unit_label(unit: str | None, lang: str = "en") -> str:
+    return t(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else (unit or "")
+
+
+def format_quantity(value, qualifier: str | None, unit: str | None, lang: str = "en", *, compact: bool = False) -> str:
+    """`about 250 people`, `about 10%`: value, qualifier words and unit."""
+    text = format_value(value, qualifier, lang, compact=compact)
+    if unit == "percent":
+        return f"{text}%"
+    return f"{text} {unit_label(unit, lang)}".strip()
+
+
+def kind_label(kind: str, lang: str = "en") -> str:
+    return t(KIND_LABELS.get(kind, kind), lang)
+
+
+# --- periods -------------------------------------------------------------------------------------
+def _year(value) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def period_text(start, end, lang: str = "en") -> str:
+    """`2017`, `2017–2018`, or `year not stated`."""
+    start, end = _year(start), _year(end)
+    if start is None and end is None:
+        return t("year not stated", lang)
+    start, end = start if start is not None else end, end if end is not None else start
+    return str(start) if start == end else f"{start}–{end}"
+
+
+def covered_period(starts: Iterable, ends: Iterable, lang: str = "en") -> str:
+    """The period a set of figures covers: the first start to the last end; figures without a year
+    are said so (`2010–2014; some figures: year not stated`), never given one."""
+    pairs = [(_year(s), _year(e)) for s, e in zip(starts, ends)]
+    if not pairs:
+        return t("year not stated", lang)
+    dated = [(s if s is not None else e, e if e is not None else s) for s, e in pairs if s is not None or e is not None]
+    if not dated:
+        return t("year not stated", lang)
+    text = period_text(min(s for s, _ in dated), max(e for _, e in dated), lang)
+    if len(dated) < len(pairs):
+        return t("{period}; some figures: year not stated", lang, period=text)
+    return text
+
+
+# --- titles and source line ----------------------------------------------------------------------
+def chart_title(name: str, unit: str | None, period: str | None, lang: str = "en", *, subtitle: str | None = None) -> str:
+    """`Participants trained (people), 2017–2018`, with an optional smaller second line."""
+    unit_text = "%" if unit == "percent" else unit_label(unit, lang)
+    title = t("{name} ({unit})", lang, name=name, unit=unit_text) if unit_text else name
+    if period:
+        title = t("{title}, {period}", lang, title=title, period=period)
+    if subtitle:
+        title += f"<br><span style='font-size:0.78em;color:#52606D'>{subtitle}</span>"
+    return title
+
+
+def source_text(quotes: Iterable[Mapping[str, Any]], lang: str = "en", publisher: str = "ILO") -> str:
+    """`Source: ILO, <document> › <section>` for one passage; several passages of one document
+    name the document and their number; several documents are counted."""
+    pairs = []
+    for quote in quotes:
+        document = (quote.get("source_document") or "").strip()
+        if document:
+            pair = (document, (quote.get("source_section") or "").strip())
+            if pair not in pairs:
+                pairs.append(pair)
+    if not pairs:
+        return ""
+    documents = list(dict.fromkeys(d for d, _ in pairs))
+    if len(documents) > 1:
+        return t("Sources: {n} documents", lang, n=len(documents))
+    if len(pairs) == 1:
+        where = f"{pairs[0][0]} › {pairs[0][1]}" if pairs[0][1] else pairs[0][0]
+        return t("Source: {publisher}, {where}", lang, publisher=publisher, where=where)
+    return t("Source: {publisher}, {document} ({n} sections)", lang, publisher=publisher, document=documents[0],
+             n=len(pairs))
+
+
+def add_source_line(fig: go.Figure, text: str) -> go.Figure:
+    """The source line as an annotation under the plot area (kept in PNG/SVG exports)."""
+    if text:
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
+                           yanchor="top", showarrow=False, align="left",
+                           font={"size": 12, "color": "#52606D"}, name="source")
+    return fig
+
+
+def add_note_line(fig: go.Figure, text: str, *, row: int = 1) -> go.Figure:
+    """A short note under the source line (e.g. figures not plotted for lack of a year)."""
+    if text:
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-70 - 18 * row, xanchor="left",
+                           yanchor="top", showarrow=False, align="left",
+                           font={"size": 12, "color": "#52606D"}, name="note")
+    return fig
+
+
+def base_figure(title: str, *, height: int = 420) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(template=theme.TEMPLATE_NAME, title={"text": title}, height=height)
+    return fig
+
+
+def empty_figure(lang: str = "en", *, title: str | None = None, message: str | None = None,
+                 source: str = "") -> go.Figure:
+    """No data: a centred message and hidden axes (never blank axes)."""
+    fig = base_figure(title or "", height=320)
+    fig.add_annotation(text=message or t(EMPTY_MESSAGE, lang), xref="paper", yref="paper", x=0.5, y=0.5,
+                       showarrow=False, font={"size": 17, "color": "#52606D"}, name="empty")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(showlegend=False, meta={"empty": True})
+    return add_source_line(fig, source)
+
+
+def is_empty_figure(fig: go.Figure) -> bool:
+    return bool((fig.layout.meta or {}).get("empty")) if isinstance(fig.layout.meta, dict) else False
+
+
+# --- top N + others ------------------------------------------------------------------------------
+def split_top(frame: pd.DataFrame, *, key: str = "key", value: str = "value",
+              limit: int | None = theme.MAX_SERIES) -> tuple[list, list]:
+    """(shown keys, grouped keys): the `limit - 1` largest keys by total value are shown and the
+    rest grouped as "others", once there are more than `limit` keys (None = show all)."""
+    totals = frame.groupby(key, sort=False, dropna=False)[value].sum().sort_values(ascending=False, kind="stable")
+    keys = list(totals.index)
+    if limit is None or len(keys) <= limit:
+        return keys, []
+    return keys[: limit - 1], keys[limit - 1:]
+
+
+def group_others(frame: pd.DataFrame, rest: Sequence, *, key: str = "key", label: str = "label",
+                 others_rows: pd.DataFrame | None = None, lang: str = "en") -> pd.DataFrame:
+    """Replace the rows of the `rest` keys by one "others" group. The others' values must follow the
+    indicator's aggregation rule, so the caller passes them (`others_rows`, computed by the rule for
+    the grouped keys); without it the group is left out and only counted in its label."""
+    if not len(rest):
+        return frame
+    kept = frame[~frame[key].isin(list(rest))]
+    others_label = t("Others ({n})", lang, n=len(rest))
+    if others_rows is None or others_rows.empty:
+        return kept.reset_index(drop=True)
+    others = others_rows.assign(**{key: OTHERS_KEY, label: others_label})
+    return pd.concat([kept, others], ignore_index=True)
+
+
+# --- notes from the aggregation module -----------------------------------------------------------
+_NOTE_PATTERNS = {
+    "events_differ": (re.compile(r"^(?P<programme>.*): (?P<held>[\d.]+) held, (?P<named>\d+) named in the sources$"),
+                      lazy("{programme}: {held} held, {named} named in the sources")),
+    "unnamed_counts": (re.compile(r"^(?P<n>\d+) count"),
+                       lazy("{n} count(s) stated without naming the countries; the result is at least the largest of them")),
+    "no_year": (re.compile(r"^(?P<n>\d+) figure"), lazy("{n} figure(s) without a stated year left out by the year filter")),
+    "no_place": (re.compile(r"^(?P<n>\d+) programme"),
+                 lazy("{n} programme total(s) without a country breakdown left out by the place filter")),
+    "year_not_stated": (re.compile(r"^(?P<n>\d+) figure"),
+                        lazy("{n} figure(s) with no stated year are shown as 'year not stated'")),
+    "sdg_overlap": (re.compile(r""), lazy("A programme's figure counts once under each target it is tagged with; "
+                                          "rows by target do not add up to the total")),
+}
+
+
+def translate_note(note: Any, lang: str = "en") -> str:
+    """A metrics Note (or {"code", "message"}) in `lang`; unknown notes keep their message."""
+    code = getattr(note, "code", None) or (note.get("code") if isinstance(note, Mapping) else None)
+    message = getattr(note, "message", None) or (note.get("message") if isinstance(note, Mapping) else str(note))
+    if code in _NOTE_PATTERNS:
+        pattern, template = _NOTE_PATTERNS[code]
+        match = pattern.match(message)
+        if match:
+            return t(template, lang, **match.groupdict())
+    return t(message, lang)
+
+
+# --- export --------------------------------------------------------------------------------------
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.]+", "-", str(text)).strip("-").lower().replace(".", "-")
+
+
+def export_filename(indicator: str, by: str, filters: Mapping[str, str] | None = None) -> str:
+    """`participants_trained-programme-programme-transform-year_from-2017`: what, how and for which
+    filters a downloaded chart shows (language and indicator are in the name already)."""
+    parts = [indicator or "chart", by]
+    for name, value in (filters or {}).items():
+        if name in ("indicator", "lang") or not value:
+            continue
+        parts.append(f"{name}-{_slug(value)}")
+    name = "-".join(str(p) for p in parts if p)
+    return name[:150]
+
+
+def graph_config(filename: str, *, asset_url=None) -> dict:
+    """dcc.Graph config: PNG export at print resolution with a meaningful name, no Plotly logo,
+    map topology from this server."""
+    if asset_url is None:
+        import dash
+
+        asset_url = dash.get_asset_url
+    return {
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 3},
+        "displaylogo": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        "topojsonURL": asset_url("topojson/"),
+        "responsive": True,
+    }
