@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     _add_filters(p)
 
+    p = commands.add_parser("demo-data", help="add (or remove) synthetic DEMO- programmes for benchmarks")
+    p.add_argument("--observations", type=int, help="how many synthetic observations to add")
+    p.add_argument("--random-seed", type=int, default=1)
+    p.add_argument("--remove", action="store_true", help="delete the synthetic programmes and their rows")
+
     p = commands.add_parser("history", help="list the recorded change batches")
     p.add_argument("--format", choices=["table", "json"], default="table")
     return parser
@@ -129,7 +134,25 @@ def cmd_history(args) -> int:
     return 0
 
 
-COMMANDS = {"init-db": cmd_init_db, "export": cmd_export, "summary": cmd_summary, "history": cmd_history}
+def cmd_demo_data(args) -> int:
+    from indicators.demo import add_demo_data, remove_demo_data
+
+    if args.remove:
+        print(remove_demo_data(_engine()))
+        return 0
+    if not args.observations or args.observations < 1:
+        print("error: --observations N (a positive number) or --remove is required", file=sys.stderr)
+        return 2
+    try:
+        print(add_demo_data(_engine(), args.observations, random_seed=args.random_seed, progress=True))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"init-db": cmd_init_db, "export": cmd_export, "summary": cmd_summary, "history": cmd_history,
+            "demo-data": cmd_demo_data}
 
 
 def main(argv: list[str] | None = None) -> int:
