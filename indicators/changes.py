@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from indicators import tables as T
@@ -18,6 +18,20 @@ def new_batch(session: Session, *, user: str, action: str, description: str = ""
     session.add(batch)
     session.flush()
     return batch
+
+
+ROLLUP_KEY = ("programme", "indicator", "kind", "qualifier", "year_start", "year_end", "date", "country", "region",
+              "subdivision", "disaggregation")
+
+
+def refresh_rollup(session: Session) -> None:
+    """Rebuild observation_rollup from observation (called by every writer at the end of its batch)."""
+    O, R = T.Observation, T.ObservationRollup
+    key = [getattr(O, k) for k in ROLLUP_KEY]
+    session.execute(delete(R))
+    session.execute(insert(R).from_select(
+        list(ROLLUP_KEY) + ["value_sum", "value_max", "n"],
+        select(*key, func.sum(O.value), func.max(O.value), func.count()).group_by(*key)))
 
 
 def _record(session, batch, table: str, record_id: str, old: dict | None, new: dict | None) -> bool:

@@ -82,6 +82,7 @@ def add_demo_data(engine: Engine, observations: int, *, random_seed: int = 1, pr
             session.execute(insert(T.Observation), chunk)
             bar.update(len(chunk))
         bar.close()
+        changes.refresh_rollup(session)
     return f"added {count} synthetic DEMO- programmes and {observations} observations"
 
 
@@ -94,4 +95,5 @@ def remove_demo_data(engine: Engine, *, user: str = "demo-data") -> str:
         programmes = session.execute(delete(T.Programme).where(T.Programme.code.like(f"{DEMO_PREFIX}%"),
                                                                T.Programme.synthetic.is_(True))).rowcount
         changes.new_batch(session, user=user, action="demo", description=f"removed {removed} synthetic observations")
+        changes.refresh_rollup(session)
     return f"removed {programmes} synthetic programmes and {removed} observations"

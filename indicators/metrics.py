@@ -96,45 +96,45 @@ def _unkey(key):
     return None if key == MISSING else key
 
 
+ROLE_RANK = {"total": 0, "country": 1, "other": 2}
+
+
 def _sum_rule(engine: Engine, filters: FilterState, indicator: str, kind: str, by: str | None) -> tuple[pd.DataFrame, list[Note]]:
-    grouped = repo.grouped_observations(engine, filters, indicator, kind, by)
-    if grouped.empty:
+    """Per fact (programme, period, date): its total where stated, else its country breakdown, else
+    its other breakdown. Grouped by a place, the breakdown rows go to their key and the part of a
+    total that no breakdown covers goes to the total's own area (by region) or to "not stated"."""
+    g = repo.grouped_observations(engine, filters, indicator, kind, by)
+    if g.empty:
         return pd.DataFrame(columns=["key", "value", "qualifier", "observations"]), []
-    grouped["fact"] = [f"{p}|{a}|{b}|{d}" for p, a, b, d in
-                       zip(grouped["programme"], grouped["year_start"], grouped["year_end"], grouped["date"])]
-    grouped["key"] = _keys(_key_column(grouped, by))
-    out: list[dict] = []
-
-    def emit(key, part: pd.DataFrame, *, value=None, only_count=False):
-        out.append({"key": key, "value": float(part["value"].sum()) if value is None else value,
-                    "qualifiers": [] if only_count else list(part["q_min"]) + list(part["q_max"]),
-                    "observations": int(part["n"].sum()), "only_count": only_count})
-
-    for _, facts in grouped.groupby("fact", sort=False):
-        if by not in ("country", "region"):
-            # the key is constant per fact (or per SDG target of its programme): one figure per key,
-            # the total where stated, else its country breakdown, else its other breakdown
-            for key, part in facts.groupby("key", sort=False):
-                t, c, o = (part[part["role"] == r] for r in ("total", "country", "other"))
-                chosen = t if len(t) else c if len(c) else o
-                emit(key, chosen)
-                unused = part.drop(chosen.index)
-                if len(unused):
-                    emit(key, unused, only_count=True)
-            continue
-        # grouping by a place: breakdown rows go to their key; the part of a total that no breakdown
-        # covers goes to the total's own area (by region) or to "not stated"; it is never spread.
-        totals, countries, others = (facts[facts["role"] == r] for r in ("total", "country", "other"))
-        parts = countries if len(countries) else others if not len(totals) else countries
-        for key, part in parts.groupby("key", sort=False):
-            emit(key, part)
-        if len(totals):
-            remainder = float(totals["value"].sum()) - float(parts["value"].sum())
-            key = totals["key"].iloc[0] if by == "region" else MISSING
-            emit(key, totals, value=max(remainder, 0.0), only_count=remainder <= 0)
-        if parts is not others and len(others):
-            emit(MISSING, others, only_count=True)
-    return _merge_rows([{**row, "key": _unkey(row["key"])} for row in out]), []
+    g["fact"] = [f"{p}|{a}|{b}|{d}" for p, a, b, d in zip(g["programme"], g["year_start"], g["year_end"], g["date"])]
+    g["key"] = _keys(_key_column(g, by))
+    g["rank"] = g["role"].map(ROLE_RANK)
+    if by not in ("country", "region"):
+        # the key is constant within a fact (or repeats it once per SDG target): pick per (fact, key)
+        g["chosen"] = g["rank"] == g.groupby(["fact", "key"])["rank"].transform("min")
+        g["valued"] = g["chosen"]
+        g["amount"] = g["value"].where(g["chosen"], 0.0)
+    else:
+        has_total = g.groupby("fact")["rank"].transform(lambda r: (r == 0).any())
+        has_country = g.groupby("fact")["rank"].transform(lambda r: (r == 1).any())
+        is_part = (g["rank"] == 1) | ((g["rank"] == 2) & ~has_country & ~has_total)
+        covered = g["value"].where(is_part, 0.0).groupby(g["fact"]).transform("sum")
+        total = g["value"].where(g["rank"] == 0, 0.0).groupby(g["fact"]).transform("sum")
+        remainder = (total - covered).clip(lower=0.0)
+        g["amount"] = g["value"].where(is_part, 0.0) + remainder.where(g["rank"] == 0, 0.0)
+        g["valued"] = is_part | ((g["rank"] == 0) & (remainder > 0))
+        if by == "country":
+            g.loc[g["rank"] == 0, "key"] = MISSING
+        g.loc[(g["rank"] == 2) & ~is_part, "key"] = MISSING
+    valued = g[g["valued"]]
+    values = valued.groupby("key")["amount"].sum()
+    qualifiers = valued.groupby("key").apply(lambda part: combine_qualifiers(list(part["q_min"]) + list(part["q_max"])),
+                                            include_groups=False)
+    counts = g.groupby("key")["n"].sum()
+    frame = pd.DataFrame({"key": [_unkey(k) for k in values.index], "value": values.values,
+                          "qualifier": [qualifiers[k] for k in values.index],
+                          "observations": [int(counts[k]) for k in values.index]})
+    return frame, []
 
 
 # --- latest and max ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from indicators.filters import FilterState
 from indicators.records import EVENT_FIELDS, OBSERVATION_FIELDS, PROGRAMME_LIST_FIELDS
 
 O, P, PA, E = T.Observation, T.Programme, T.ProgrammeAttribute, T.Event
+R = T.ObservationRollup  # aggregation queries read the rollup: same columns, far fewer rows
 
 
 def read_frame(engine: Engine, statement) -> pd.DataFrame:
@@ -79,20 +80,21 @@ def place_conditions(country_col, region_col, filters: FilterState) -> list[Colu
 
 
 def observation_conditions(filters: FilterState, *, indicator: str | None = None, kind: str | None = None,
-                           years: bool = True, places: bool = True) -> list[ColumnElement]:
-    conditions = programme_conditions(O.programme, filters)
+                           years: bool = True, places: bool = True, table=O) -> list[ColumnElement]:
+    """Conditions on `table` (observation, or its rollup with the same columns)."""
+    conditions = programme_conditions(table.programme, filters)
     if indicator:
-        conditions.append(O.indicator == indicator)
+        conditions.append(table.indicator == indicator)
     elif filters.indicator:
-        conditions.append(O.indicator.in_(filters.indicator))
+        conditions.append(table.indicator.in_(filters.indicator))
     if kind:
-        conditions.append(O.kind == kind)
+        conditions.append(table.kind == kind)
     elif filters.kind:
-        conditions.append(O.kind.in_(filters.kind))
+        conditions.append(table.kind.in_(filters.kind))
     if years:
-        conditions += period_conditions(O.year_start, O.year_end, filters)
+        conditions += period_conditions(table.year_start, table.year_end, filters)
     if places:
-        conditions += place_conditions(O.country, O.region, filters)
+        conditions += place_conditions(table.country, table.region, filters)
     return conditions
 
 
@@ -123,35 +125,57 @@ def count_observations(engine: Engine, filters: FilterState) -> int:
 
 
 def count_without_period(engine: Engine, filters: FilterState, indicator: str, kind: str) -> int:
-    statement = select(func.count()).select_from(O).where(
-        *observation_conditions(filters, indicator=indicator, kind=kind, years=False),
-        O.year_start.is_(None))
+    statement = select(func.coalesce(func.sum(R.n), 0)).where(
+        *observation_conditions(filters, indicator=indicator, kind=kind, years=False, table=R),
+        R.year_start.is_(None))
     with engine.connect() as connection:
         return int(connection.execute(statement).scalar_one())
 
 
 def count_without_place(engine: Engine, filters: FilterState, indicator: str, kind: str) -> int:
-    statement = select(func.count()).select_from(O).where(
-        *observation_conditions(filters, indicator=indicator, kind=kind, places=False),
-        O.country.is_(None), O.region.is_(None))
+    statement = select(func.coalesce(func.sum(R.n), 0)).where(
+        *observation_conditions(filters, indicator=indicator, kind=kind, places=False, table=R),
+        R.country.is_(None), R.region.is_(None))
     with engine.connect() as connection:
         return int(connection.execute(statement).scalar_one())
 
 
+def observation_provenance(engine: Engine, filters: FilterState, indicator: str, kind: str) -> pd.DataFrame:
+    """Distinct (programme, year_start, year_end, source_document, source_section) of the matching
+    observations with their count: the period a figure covers and the source line of a chart,
+    without reading the rows themselves."""
+    statement = (
+        select(O.programme, O.year_start, O.year_end, T.Source.document.label("source_document"),
+               O.source_section, func.count().label("n"))
+        .join(T.Source, T.Source.id == O.source_id)
+        .where(*observation_conditions(filters, indicator=indicator, kind=kind))
+        .group_by(O.programme, O.year_start, O.year_end, T.Source.document, O.source_section)
+    )
+    return read_frame(engine, statement)
+
+
+def indicator_kinds(engine: Engine, filters: FilterState) -> pd.DataFrame:
+    """The distinct (indicator, kind) pairs with observations matching the filters, with their count
+    (e.g. which indicators a programme reports, and whether it states targets for them)."""
+    statement = (select(O.indicator, O.kind, func.count().label("n")).where(*observation_conditions(filters))
+                 .group_by(O.indicator, O.kind).order_by(O.indicator, O.kind))
+    return read_frame(engine, statement)
+
+
 # --- grouped selects for the aggregation rules ---------------------------------------------------
 ROLE = case(
-    (and_(O.country.is_(None), O.subdivision.is_(None), O.disaggregation == "{}"), literal("total")),
-    (and_(O.country.is_not(None), O.subdivision.is_(None), O.disaggregation == "{}"), literal("country")),
+    (and_(R.country.is_(None), R.subdivision.is_(None), R.disaggregation == "{}"), literal("total")),
+    (and_(R.country.is_not(None), R.subdivision.is_(None), R.disaggregation == "{}"), literal("country")),
     else_=literal("other"),
 )
 
 
 def _dimension(by: str | None):
-    """(column, joins) giving the group key of an observation for `by`."""
+    """The group key of a (rolled-up) observation for `by`."""
     if by == "country":
-        return O.country
+        return R.country
     if by == "region":
-        return func.coalesce(O.region, T.Country.ilo_region)
+        return func.coalesce(R.region, T.Country.ilo_region)
     if by == "sdg":
         return PA.value
     return literal(None)
@@ -163,16 +187,16 @@ def grouped_observations(engine: Engine, filters: FilterState, indicator: str, k
     group key: the sum, count, and lowest and highest qualifier of the matching observations."""
     dim = _dimension(by).label("dim")
     statement = (
-        select(O.programme, O.year_start, O.year_end, O.date, ROLE.label("role"), dim,
-               func.sum(O.value).label("value"), func.max(O.value).label("max_value"),
-               func.count().label("n"), func.min(O.qualifier).label("q_min"), func.max(O.qualifier).label("q_max"))
-        .where(*observation_conditions(filters, indicator=indicator, kind=kind))
-        .group_by(O.programme, O.year_start, O.year_end, O.date, ROLE, dim)
+        select(R.programme, R.year_start, R.year_end, R.date, ROLE.label("role"), dim,
+               func.sum(R.value_sum).label("value"), func.max(R.value_max).label("max_value"),
+               func.sum(R.n).label("n"), func.min(R.qualifier).label("q_min"), func.max(R.qualifier).label("q_max"))
+        .where(*observation_conditions(filters, indicator=indicator, kind=kind, table=R))
+        .group_by(R.programme, R.year_start, R.year_end, R.date, ROLE, dim)
     )
     if by == "region":
-        statement = statement.outerjoin(T.Country, T.Country.iso3 == O.country)
+        statement = statement.outerjoin(T.Country, T.Country.iso3 == R.country)
     if by == "sdg":
-        statement = statement.outerjoin(PA, and_(PA.programme == O.programme, PA.field == "sdg_targets"))
+        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, PA.field == "sdg_targets"))
     return read_frame(engine, statement)
 
 
@@ -205,11 +229,11 @@ def reach_rows(engine: Engine, filters: FilterState) -> pd.DataFrame:
                    P.year_end, case((P.status == "ongoing", 9999), else_=None)), filters))
     )
     obs_country = (
-        select(O.programme, O.country, O.year_start, O.year_end, literal(None).label("status"),
+        select(R.programme, R.country, R.year_start, R.year_end, literal(None).label("status"),
                literal("observation").label("origin"))
-        .where(O.kind == "actual", O.programme.is_not(None), O.country.is_not(None),
-               *programme_conditions(O.programme, filters), *period_conditions(O.year_start, O.year_end, filters),
-               *country_filter(O.country, filters))
+        .where(R.kind == "actual", R.programme.is_not(None), R.country.is_not(None),
+               *programme_conditions(R.programme, filters), *period_conditions(R.year_start, R.year_end, filters),
+               *country_filter(R.country, filters))
         .distinct()
     )
     event_conditions = [E.status == "held", E.programme.is_not(None), *programme_conditions(E.programme, filters),
@@ -235,25 +259,24 @@ def place_conditions_for_country(country_col, filters: FilterState) -> list[Colu
 
 def unnamed_counts(engine: Engine, filters: FilterState, indicator: str, kind: str) -> pd.DataFrame:
     """Counts stated without names ("participants from 19 countries"): rows without a country."""
-    statement = select(O.programme, O.region, O.year_start, O.year_end, O.value, O.qualifier).where(
-        *observation_conditions(filters, indicator=indicator, kind=kind), O.country.is_(None))
+    statement = select(R.programme, R.region, R.year_start, R.year_end, R.value_max.label("value"), R.qualifier).where(
+        *observation_conditions(filters, indicator=indicator, kind=kind, table=R), R.country.is_(None))
     return read_frame(engine, statement)
 
 
 def latest_per_group(engine: Engine, filters: FilterState, indicator: str, kind: str, by: str | None) -> pd.DataFrame:
     """Per group key and end year: the largest value, count and qualifier range (for latest / max)."""
     dim = _dimension(by if by != "programme" else None).label("dim")
-    key = O.programme.label("programme")
     statement = (
-        select(key, dim, O.year_end, func.max(O.value).label("value"), func.count().label("n"),
-               func.min(O.qualifier).label("q_min"), func.max(O.qualifier).label("q_max"))
-        .where(*observation_conditions(filters, indicator=indicator, kind=kind))
-        .group_by(O.programme, dim, O.year_end)
+        select(R.programme, dim, R.year_end, func.max(R.value_max).label("value"), func.sum(R.n).label("n"),
+               func.min(R.qualifier).label("q_min"), func.max(R.qualifier).label("q_max"))
+        .where(*observation_conditions(filters, indicator=indicator, kind=kind, table=R))
+        .group_by(R.programme, dim, R.year_end)
     )
     if by == "region":
-        statement = statement.outerjoin(T.Country, T.Country.iso3 == O.country)
+        statement = statement.outerjoin(T.Country, T.Country.iso3 == R.country)
     if by == "sdg":
-        statement = statement.outerjoin(PA, and_(PA.programme == O.programme, PA.field == "sdg_targets"))
+        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, PA.field == "sdg_targets"))
     return read_frame(engine, statement)
 
 

@@ -145,4 +145,5 @@ def load_seed(engine: Engine, *, user: str = "init-db", progress: bool = False, 
                 counts[name] = changes.upsert_events(session, batch, records[name])
             else:
                 counts[name] = changes.upsert_simple(session, batch, name[:-1], records[name])
+        changes.refresh_rollup(session)
         return ", ".join(f"{n} {counts[n]} written of {len(records[n])}" for n in SEED_FILES)

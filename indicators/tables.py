@@ -218,6 +218,32 @@ class Observation(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ObservationRollup(Base):
+    """Observations summed per everything that identifies a figure (all but id, value and source):
+    the aggregation queries read this much smaller table; it is rebuilt after every write batch."""
+
+    __tablename__ = "observation_rollup"
+    __table_args__ = (
+        Index("ix_observation_rollup_indicator_kind_programme", "indicator", "kind", "programme"),
+        Index("ix_observation_rollup_indicator_kind_year", "indicator", "kind", "year_end"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    programme: Mapped[str | None] = mapped_column(String(32))
+    indicator: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    qualifier: Mapped[str] = mapped_column(String(16))
+    year_start: Mapped[int | None] = mapped_column(Integer)
+    year_end: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String(10))
+    country: Mapped[str | None] = mapped_column(String(3))
+    region: Mapped[str | None] = mapped_column(String(32))
+    subdivision: Mapped[str | None] = mapped_column(String(8))
+    disaggregation: Mapped[str] = mapped_column(Text)
+    value_sum: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float] = mapped_column(Float)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 # --- Events --------------------------------------------------------------------------------------
 class Event(Base):
     __tablename__ = "event"
