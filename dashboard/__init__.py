@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None, *, initialise: bool = True) -> 
         compress=False,
     )
     app.server.config["SECRET_KEY"] = settings.resolved_secret_key()
+    app.server.config["INDICATORS_SETTINGS"] = settings  # read by dashboard.data.settings() per request
     from dashboard import shell
 
     app.layout = shell.layout

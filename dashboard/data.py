@@ -25,6 +25,12 @@ def configure(settings: Settings) -> None:
 
 
 def settings() -> Settings:
+    """The settings of the app serving the current request (several apps may share a process, as in
+    the tests), else those of the last app created, else the environment's."""
+    from flask import current_app, has_app_context
+
+    if has_app_context() and "INDICATORS_SETTINGS" in current_app.config:
+        return current_app.config["INDICATORS_SETTINGS"]
     return _settings or Settings.from_env()
 
 
@@ -48,7 +54,7 @@ class ResultCache:
         self.hits = self.misses = 0
 
     def get_or_compute(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        key = (data_version(),) + key
+        key = (settings().database_url, data_version()) + key  # apps on other databases never share entries
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)

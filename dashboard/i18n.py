@@ -29,6 +29,12 @@ def catalogue(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
 
 
+def available_languages() -> tuple[str, ...]:
+    """English and every language with a catalogue, in LANGUAGES order (the language switch's links)."""
+    return tuple(code for code in LANGUAGES
+                 if code == "en" or (TRANSLATIONS_DIR / code / "LC_MESSAGES" / "messages.po").exists())
+
+
 def t(message: str, lang: str = "en", **values) -> str:
     """`message` in `lang`, with {placeholders} filled from `values`."""
     text = catalogue(lang if lang in LANGUAGES else "en").get(message, message)

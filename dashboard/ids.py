@@ -39,3 +39,22 @@ DATA_RENDERED = page_id("data", "rendered")  # mounts with each render of the pa
 DATA_DOWNLOAD = page_id("data", "download")
 DATA_DOWNLOAD_CSV = page_id("data", "download-csv")
 DATA_DOWNLOAD_XLSX = page_id("data", "download-xlsx")
+
+# overview page (/)
+OVERVIEW_QUERY = page_id("overview", "query")  # the page's URL query, mounted with each render: one run per view
+OVERVIEW_CARDS = page_id("overview", "cards")
+OVERVIEW_INDICATOR = page_id("overview", "indicator")
+OVERVIEW_SHOW_ALL = page_id("overview", "show-all")
+OVERVIEW_TREND = page_id("overview", "trend")
+OVERVIEW_TREND_UNDATED = page_id("overview", "trend-undated")
+OVERVIEW_BY_PROGRAMME = page_id("overview", "by-programme")
+OVERVIEW_BY_SDG = page_id("overview", "by-sdg")
+OVERVIEW_BREAKDOWN_NOTES = page_id("overview", "breakdown-notes")
+OVERVIEW_MAP_SLOT = page_id("overview", "map-slot")
+OVERVIEW_MAP = page_id("overview", "map")
+SVG_EXPORT = "svg-export"  # dict ids {"type": SVG_EXPORT, "graph": <graph id>}: a "download SVG" button per chart
+
+# programme page (/programmes/<code>)
+PROGRAMME_QUERY = page_id("programme", "query")
+PROGRAMME_PROFILE = page_id("programme", "profile")
+PROGRAMME_INDICATORS = page_id("programme", "indicators")

@@ -7,16 +7,16 @@ import dash
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.i18n import LANGUAGE_NAMES, t
+from dashboard.i18n import LANGUAGE_NAMES, available_languages, lazy, t
 
 # Navigation order and labels; pages register their paths with dash.register_page.
 NAV_ITEMS = (
-    ("/", "Overview"),
-    ("/sdg", "SDG explorer"),
-    ("/map", "Map"),
-    ("/data", "Data"),
-    ("/sources", "Sources"),
-    ("/api", "API"),
+    ("/", lazy("Overview")),
+    ("/sdg", lazy("SDG explorer")),
+    ("/map", lazy("Map")),
+    ("/data", lazy("Data")),
+    ("/sources", lazy("Sources")),
+    ("/api", lazy("API")),
 )
 
 
@@ -24,14 +24,17 @@ def nav(lang: str, pathname: str = "/", search: str = "") -> list:
     links = []
     for path, label in NAV_ITEMS:
         active = pathname == path or (path != "/" and pathname.startswith(path))
-        links.append(dcc.Link(t(label, lang), href=f"{path}{search}", className="nav-link" + (" active" if active else ""),
-                              **({"aria-current": "page"} if active else {})))
+        # dcc.Link takes no aria-* attribute: the current page is named in hidden text instead
+        text = [t(label, lang), html.Span(t(" (current page)", lang), className="visually-hidden")] if active \
+            else t(label, lang)
+        links.append(dcc.Link(text, href=f"{path}{search}", className="nav-link" + (" active" if active else "")))
     return links
 
 
 def language_links(lang: str, pathname: str, query: dict) -> list:
     out = []
-    for code, name in LANGUAGE_NAMES.items():
+    for code in available_languages():  # English, and each language that has a catalogue
+        name = LANGUAGE_NAMES[code]
         params = {**query, "lang": code}
         if code == "en":
             params.pop("lang")
@@ -55,21 +58,39 @@ def header(lang: str = "en", pathname: str = "/", query: dict | None = None, sea
     ]
 
 
-def filter_panel(lang: str = "en") -> html.Section:
+def filter_panel(lang: str = "en", values: dict | None = None) -> html.Section:
+    """The filter panel in `lang`. `values` (keys programme, goal, target, region, country, years,
+    bounds, marks, and `options` per dropdown) seeds the controls from the URL: the panel mounts already
+    showing the URL's filter (a Dash 4 dropdown drops any value missing from its options, so both come
+    together), and mounting it never reads as a change of filter."""
+    values = values or {}
+    options = values.get("options") or {}
+    low, high = values.get("bounds") or (2009, 2020)
+
     def field(label: str, control) -> html.Div:
         return html.Div([html.Label(t(label, lang), htmlFor=control.id, className="filter-label"), control],
                         className="filter-field")
 
     return html.Section([
         html.H2(t("Filters", lang), className="visually-hidden"),
-        field("Programme", dcc.Dropdown(id=ids.FILTER_PROGRAMME, multi=True, placeholder=t("All programmes", lang))),
-        field("SDG goal", dcc.Dropdown(id=ids.FILTER_SDG_GOAL, multi=True, placeholder=t("All goals", lang))),
-        field("SDG target", dcc.Dropdown(id=ids.FILTER_SDG_TARGET, multi=True, placeholder=t("All targets", lang))),
-        field("Region", dcc.Dropdown(id=ids.FILTER_REGION, multi=True, placeholder=t("All regions", lang))),
-        field("Country", dcc.Dropdown(id=ids.FILTER_COUNTRY, multi=True, placeholder=t("All countries", lang))),
-        field("Years", dcc.RangeSlider(id=ids.FILTER_YEARS, min=2009, max=2020, step=1, value=None,
-                                       marks=None, allowCross=False,
-                                       tooltip={"placement": "bottom", "always_visible": False})),
+        field(lazy("Programme"), dcc.Dropdown(id=ids.FILTER_PROGRAMME, multi=True, value=values.get("programme"),
+                                              options=options.get("programme", []),
+                                              placeholder=t("All programmes", lang))),
+        field(lazy("SDG goal"), dcc.Dropdown(id=ids.FILTER_SDG_GOAL, multi=True, value=values.get("goal"),
+                                             options=options.get("goal", []),
+                                             placeholder=t("All goals", lang))),
+        field(lazy("SDG target"), dcc.Dropdown(id=ids.FILTER_SDG_TARGET, multi=True, value=values.get("target"),
+                                               options=options.get("target", []),
+                                               placeholder=t("All targets", lang))),
+        field(lazy("Region"), dcc.Dropdown(id=ids.FILTER_REGION, multi=True, value=values.get("region"),
+                                           options=options.get("region", []),
+                                           placeholder=t("All regions", lang))),
+        field(lazy("Country"), dcc.Dropdown(id=ids.FILTER_COUNTRY, multi=True, value=values.get("country"),
+                                            options=options.get("country", []),
+                                            placeholder=t("All countries", lang))),
+        field(lazy("Years"), dcc.RangeSlider(id=ids.FILTER_YEARS, min=low, max=high, step=1,
+                                             value=values.get("years"), marks=values.get("marks"), allowCross=False,
+                                             tooltip={"placement": "bottom", "always_visible": False})),
         html.Div([
             html.Span(id=ids.FILTER_SUMMARY, className="filter-summary", role="status"),
             html.Button(t("Reset filters", lang), id=ids.FILTER_RESET, className="button-secondary", n_clicks=0),
@@ -84,6 +105,7 @@ def layout() -> html.Div:
         dcc.Store(id=ids.LANG_STORE, data="en"),
         html.A(t("Skip to content"), href="#main", className="skip-link"),
         html.Header(header(), id=ids.HEADER, className="app-header"),
+        # rendered again by the shell callback with the URL's filter and options (see filter_panel)
         html.Div(filter_panel(), id="filter-panel-container"),
         html.Div(id=ids.NOTICES, className="notices", role="status", **{"aria-live": "polite"}),
         html.Main(dash.page_container, id="main", tabIndex="-1"),

@@ -83,7 +83,7 @@ def to_flat_frame(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             row[dim] = (rec.get("disaggregation") or {}).get(dim)
         rows.append({k: _escape(v) for k, v in row.items()})
     columns = [("source_ids" if f == "sources" else f) for f in fields] + dims
-    flat = pd.DataFrame(rows, columns=columns)
+    flat = pd.DataFrame(rows, columns=columns, dtype=object)  # years stay 2017, not 2017.0
     for name in ("value", "year_start", "year_end", "year", "participants"):
         if name in flat:
             flat[name] = flat[name].astype(object)

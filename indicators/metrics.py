@@ -52,6 +52,7 @@ class Summary:
         out = []
         for rec in self.rows[SUMMARY_COLUMNS].to_dict("records"):
             rec["key"] = _norm(rec["key"])
+            rec["label"] = None if rec["key"] is None or pd.isna(rec["label"]) else rec["label"]  # not NaN
             rec["value"] = _plain_number(rec["value"])
             rec["observations"] = int(rec["observations"])
             out.append(rec)

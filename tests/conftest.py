@@ -113,7 +113,16 @@ def sqlite_seeded_url(tmp_path_factory):
 
 def pytest_setup_options():
     """Chromium for dash_duo: Debian's binary, no lookups of any outside host."""
-    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.options import Options as ChromeOptions
+
+    class Options(ChromeOptions):
+        """dash.testing sets goog:loggingPrefs to {"browser": "SEVERE"} after this hook: keep ours
+        (the performance log is what `outside_requests` reads)."""
+
+        def set_capability(self, name, value):
+            if name == "goog:loggingPrefs" and name in self.capabilities:
+                value = {**value, **self.capabilities[name]}
+            super().set_capability(name, value)
 
     options = Options()
     options.binary_location = "/usr/bin/chromium"

@@ -54,7 +54,25 @@ def render_frame(pathname, search, _previous_lang):
     filters = data.parse_filters(query)
     lang = filters.lang
     return (shell.header(lang, pathname or "/", query, search or ""), shell.footer(lang), lang,
-            shell.filter_panel(lang))
+            shell.filter_panel(lang, panel_values(filters)))
+
+
+def panel_values(filters: FilterState) -> dict:
+    """The controls' values and options for a filter: the panel is rendered already showing the URL's
+    filter, so that mounting it never reads as a change that clears the URL."""
+    low, high = year_bounds()
+    return {"programme": list(filters.programme), "goal": list(filters.sdg_goals),
+            "target": list(filters.sdg_targets), "region": list(filters.region), "country": list(filters.country),
+            "years": [filters.year_from or low, filters.year_to or high], "bounds": (low, high),
+            "marks": year_marks(low, high), "options": filter_options(filters.lang, list(filters.sdg_goals))}
+
+
+def year_marks(low: int, high: int) -> dict:
+    """Every second year and the last one, never two adjacent labels (they would overlap)."""
+    years = [year for year in range(low, high + 1) if (high - year) % 2 == 0 or year == low]
+    if len(years) > 2 and years[1] - years[0] < 2:
+        years.pop(1)
+    return {year: str(year) for year in years}
 
 
 @callback(
@@ -84,7 +102,7 @@ def update_options(goals, lang):
     """Options in the page language; target options follow the chosen goals."""
     options = filter_options(lang or "en", goals or [])
     low, high = year_bounds()
-    marks = {year: str(year) for year in range(low, high + 1) if (year - low) % 2 == 0 or year == high}
+    marks = year_marks(low, high)
     return (options["programme"], options["goal"], options["target"], options["region"], options["country"],
             low, high, marks)
 
@@ -106,9 +124,16 @@ def update_options(goals, lang):
     Input(ids.FILTER_COUNTRY, "value"),
     Input(ids.FILTER_YEARS, "value"),
     Input(ids.FILTER_RESET, "n_clicks"),
+    State(ids.FILTER_PROGRAMME, "options"),
+    State(ids.FILTER_SDG_GOAL, "options"),
+    State(ids.FILTER_SDG_TARGET, "options"),
+    State(ids.FILTER_REGION, "options"),
+    State(ids.FILTER_COUNTRY, "options"),
     prevent_initial_call=False,
 )
-def sync_filters(search, programme, goals, targets, regions, countries, years, _reset):
+def sync_filters(search, programme, goals, targets, regions, countries, years, _reset,
+                 programme_options=None, goal_options=None, target_options=None, region_options=None,
+                 country_options=None):
     """URL -> panel when the URL changes (page load, back button); panel -> URL when a control changes."""
     query = query_dict(search)
     current = data.parse_filters(query)
@@ -117,12 +142,21 @@ def sync_filters(search, programme, goals, targets, regions, countries, years, _
     if trigger == ids.FILTER_RESET:
         reset = FilterState(lang=current.lang)
         return (search_from(reset), [], [], [], [], [], list(bounds), None)
-    if trigger in (None, ids.URL):
+    # a panel just mounted reports all its controls at once: it shows the URL's filter, not a change
+    mounted = len(ctx.triggered or []) > 1
+    if trigger in (None, ids.URL) or mounted:
         notices = [html.P(t("Ignored in the link: {notice}", current.lang, notice=n), className="notice")
                    for n in current.notices]
         years_value = [current.year_from or bounds[0], current.year_to or bounds[1]]
         return (no_update, list(current.programme), list(current.sdg_goals), list(current.sdg_targets),
                 list(current.region), list(current.country), years_value, notices or None)
+    # a dropdown without options cannot express a choice (Dash 4 empties the value of a dropdown whose
+    # options have not arrived yet): it keeps the URL's value
+    programme = programme if programme_options else list(current.programme)
+    goals = goals if goal_options else list(current.sdg_goals)
+    targets = targets if target_options else list(current.sdg_targets)
+    regions = regions if region_options else list(current.region)
+    countries = countries if country_options else list(current.country)
     # a target whose goal is no longer chosen is dropped, so options and values agree
     if goals:
         targets = [x for x in (targets or []) if x.split(".")[0] in goals] or targets

@@ -10,9 +10,9 @@ import re
 from typing import Any, Mapping
 
 import pandas as pd
-from babel.numbers import format_decimal
 
-from dashboard.i18n import LOCALES, lazy, t
+from dashboard.figures.common import format_value, kind_label, unit_label
+from dashboard.i18n import lazy, t
 from indicators.records import OBSERVATION_FIELDS
 
 # Column headers, in the order of INTERFACES.md section 2.
@@ -38,34 +38,30 @@ HEADERS = {
     "source_quote_en": lazy("Quote (English)"),
     "note": lazy("Note"),
 }
-assert tuple(HEADERS) == OBSERVATION_FIELDS
 
 # Disaggregation dimensions the documents use; any other dimension keeps its own name as header.
 DIMENSIONS = {"sex": lazy("Sex"), "age": lazy("Age")}
 
-# Qualifier words as a value is shown ("about 250", "more than 100 million").
-QUALIFIER_WORDS = {
-    "exact": "", "approx": lazy("about"), "more_than": lazy("more than"), "at_least": lazy("at least"),
+# The unit column: the unit on its own (the charts' unit words are made to follow a number).
+UNIT_NAMES = {
+    "people": lazy("number of people"), "countries": lazy("number of countries"),
+    "events": lazy("number of events"), "organisations": lazy("number of organisations"),
+    "jobs": lazy("number of jobs"), "percent": lazy("percent"),
+}
+# The qualifier column: how the source states the value, in words.
+QUALIFIER_NAMES = {
+    "exact": lazy("exact"), "approx": lazy("about"), "more_than": lazy("more than"), "at_least": lazy("at least"),
     "less_than": lazy("less than"), "up_to": lazy("up to"),
 }
-# Qualifier column: every qualifier in words, "exact" included.
-QUALIFIER_NAMES = {**QUALIFIER_WORDS, "exact": lazy("exact")}
-KIND_NAMES = {
-    "actual": lazy("actual"), "target": lazy("target"), "baseline": lazy("baseline"),
-    "estimate": lazy("estimate"), "context": lazy("context"),
-}
-UNIT_NAMES = {
-    "people": lazy("people"), "countries": lazy("countries"), "events": lazy("events"),
-    "organisations": lazy("organisations"), "percent": lazy("percent"), "jobs": lazy("jobs"),
-}
 
+NO_ROWS = lazy("No observation matches these filters.")
 # AG Grid's own interface texts that the table shows (pagination, filter menus, empty state).
 GRID_TEXTS = {
     "page": lazy("Page"), "of": lazy("of"), "to": lazy("to"), "more": lazy("more"),
     "firstPage": lazy("First page"), "lastPage": lazy("Last page"), "nextPage": lazy("Next page"),
     "previousPage": lazy("Previous page"), "pageSizeSelectorLabel": lazy("Rows per page:"),
     "ariaPageSizeSelectorLabel": lazy("Rows per page"),
-    "noRowsToShow": lazy("No observation matches these filters."), "loadingOoo": lazy("Loading…"),
+    "noRowsToShow": NO_ROWS, "loadingOoo": lazy("Loading…"),
     "filterOoo": lazy("Filter…"), "searchOoo": lazy("Search…"), "contains": lazy("Contains"),
     "notContains": lazy("Does not contain"), "equals": lazy("Equals"), "notEqual": lazy("Does not equal"),
     "startsWith": lazy("Begins with"), "endsWith": lazy("Ends with"), "blank": lazy("Blank"),
@@ -83,24 +79,20 @@ GRID_TEXTS = {
 }
 
 PAGE_SIZE = 50
-
-
-def _number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=LOCALES.get(lang, "en").replace("-", "_"), group_separator=True)
+# The grid's theme (AG Grid Theming API, styles built in the browser: no stylesheet from a CDN): the
+# page's font and colours, text large enough for a projector, header text 14:1 on its background.
+GRID_THEME = ("themeQuartz.withParams({fontFamily: 'inherit', fontSize: 16, headerFontSize: 16, "
+              "headerFontWeight: 700, foregroundColor: '#1f2933', textColor: '#1f2933', accentColor: '#0a4d8c', "
+              "headerBackgroundColor: '#f3f6f9', headerTextColor: '#1f2933', borderColor: '#c5ced8', "
+              "oddRowBackgroundColor: '#fafbfc', wrapperBorderRadius: 6, spacing: 7})")
 
 
 def value_label(value: Any, qualifier: str | None, unit: str | None, lang: str = "en") -> str:
-    """The value as the table shows it: qualifier words, grouped digits, a percent sign for percent
-    values ("about 250", "more than 100,000,000", "约10%")."""
+    """The value as the table shows it, with the words and number format the charts use
+    ("about 250", "more than 100,000,000", "约10%")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    number = _number(value, lang) + ("%" if unit == "percent" else "")
-    word = QUALIFIER_WORDS.get(qualifier or "exact", "")
-    if not word:
-        return number
-    word = t(word, lang)
-    # Chinese sets no space between 约/超过 and the figure
-    return f"{word}{number}" if lang == "zh" else f"{word} {number}"
+    return format_value(value, qualifier, lang) + ("%" if unit == "percent" else "")
 
 
 def _js(text: str) -> str:
@@ -115,26 +107,31 @@ def column_defs(lang: str = "en", dimensions: list[str] | tuple[str, ...] = ()) 
     not_stated = _js(t("not stated", lang))
     year_formatter = {"function": f"params.value == null ? {not_stated} : String(params.value)"}
 
-    def text(field: str, width: int = 150, **extra) -> dict:
-        return {"field": field, "colId": field, "headerName": t(HEADERS.get(field, field), lang),
-                "width": width, "filter": "agTextColumnFilter", **extra}
+    def header(field: str) -> str:
+        return t(HEADERS.get(field, field), lang)
+
+    def text(column: str, width: int = 150, **extra) -> dict:
+        if "headerName" not in extra:
+            extra["headerName"] = header(column)
+        return {"field": column, "colId": column, "width": width, "filter": "agTextColumnFilter", **extra}
 
     wrapped = {"wrapText": True, "autoHeight": True, "cellClass": "cell-wrap"}
     columns = [
-        text("id", 230),
+        text("id", 240, **wrapped),
         text("programme", 260, field="programme_name", tooltipField="programme", **wrapped),
         text("indicator", 210, field="indicator_name", tooltipField="indicator", **wrapped),
         text("unit", 120, field="unit_name", tooltipField="unit"),
         text("kind", 120, field="kind_name", tooltipField="kind"),
         text("qualifier", 130, field="qualifier_name", tooltipField="qualifier"),
-        {"field": "value", "colId": "value", "headerName": t(HEADERS["value"], lang), "width": 170,
+        {"field": "value", "colId": "value", "headerName": header("value"), "width": 210,
+         **wrapped, "cellClass": ["cell-wrap", "ag-right-aligned-cell"],
          "type": "numericColumn", "filter": "agNumberColumnFilter", "cellDataType": "number",
          "valueFormatter": {"function": "params.data ? params.data.value_label : String(params.value)"},
          "tooltipField": "value_label"},
-        {"field": "year_start", "colId": "year_start", "headerName": t(HEADERS["year_start"], lang), "width": 125,
+        {"field": "year_start", "colId": "year_start", "headerName": header("year_start"), "width": 125,
          "type": "numericColumn", "filter": "agNumberColumnFilter", "cellDataType": "number",
          "valueFormatter": year_formatter},
-        {"field": "year_end", "colId": "year_end", "headerName": t(HEADERS["year_end"], lang), "width": 125,
+        {"field": "year_end", "colId": "year_end", "headerName": header("year_end"), "width": 125,
          "type": "numericColumn", "filter": "agNumberColumnFilter", "cellDataType": "number",
          "valueFormatter": year_formatter},
         text("date", 120),
@@ -159,19 +156,22 @@ def column_defs(lang: str = "en", dimensions: list[str] | tuple[str, ...] = ()) 
 def grid_options(lang: str = "en") -> dict:
     """Options of the grid: client-side pagination, keyboard-friendly DOM order, texts in `lang`."""
     options = {
+        "theme": {"function": GRID_THEME},
         "pagination": True,
         "paginationPageSize": PAGE_SIZE,
         "paginationPageSizeSelector": [25, 50, 100, 500],
         "domLayout": "autoHeight",
         "enableCellTextSelection": True,
         "ensureDomOrder": True,
+        # every column in the DOM: screen readers, find-in-page and print see the whole row
+        "suppressColumnVirtualisation": True,
         "animateRows": False,
         "tooltipShowDelay": 400,
         "suppressDragLeaveHidesColumns": True,
-        "overlayNoRowsTemplate": t(GRID_TEXTS["noRowsToShow"], lang),
+        # AG Grid's texts in the page language (in English: the grid's own, except the empty state)
+        "localeText": ({key: t(text, lang) for key, text in GRID_TEXTS.items()} if lang != "en"
+                       else {"noRowsToShow": t(NO_ROWS, lang)}),
     }
-    if lang != "en":
-        options["localeText"] = {key: t(text, lang) for key, text in GRID_TEXTS.items()}
     return options
 
 
@@ -180,16 +180,34 @@ DEFAULT_COLUMN = {"sortable": True, "filter": True, "resizable": True, "floating
 
 
 def _plain(value: Any) -> Any:
-    """JSON-ready scalar: NaN/NA -> None, whole floats -> int."""
+    """JSON-ready scalar: NaN/NA/empty text -> None, whole floats -> int, numpy scalars -> Python."""
     if value is None or value is pd.NA:
         return None
+    if isinstance(value, str):
+        return value or None
     if isinstance(value, float):
-        if math.isnan(value):
+        if value != value:  # NaN
             return None
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
-    if hasattr(value, "item") and not isinstance(value, (str, dict, list)):
+    if hasattr(value, "item") and not isinstance(value, (dict, list)):
         return _plain(value.item())
     return value
+
+
+def _column(values: list) -> list:
+    """A column cleaned by _plain, fast for the common cases (text or None; floats)."""
+    out = []
+    append = out.append
+    for value in values:
+        if value is None:
+            append(None)
+        elif type(value) is str:
+            append(value or None)
+        elif type(value) is float:
+            append(None if value != value else (int(value) if value.is_integer() and abs(value) < 2**53 else value))
+        else:
+            append(_plain(value))
+    return out
 
 
 def dimensions_of(frame: pd.DataFrame) -> list[str]:
@@ -208,23 +226,29 @@ def grid_rows(frame: pd.DataFrame, *, lang: str = "en", programme_names: Mapping
     country_names = country_names or {}
     area_names = area_names or {}
     dims = dimensions_of(frame)
+    fields = list(OBSERVATION_FIELDS)
+    columns = [_column(frame[name].tolist()) if name in frame else [None] * len(frame) for name in fields]
+    disaggregations = frame["disaggregation"].tolist() if "disaggregation" in frame else [{}] * len(frame)
+    # names and words, computed once per distinct code rather than once per row
+    units = {u: t(UNIT_NAMES[u], lang) if u in UNIT_NAMES else unit_label(u, lang)
+             for u in set(columns[fields.index("unit")])}
+    kinds = {k: kind_label(k, lang) if k else None for k in set(columns[fields.index("kind")])}
+    qualifiers = {q: t(QUALIFIER_NAMES[q], lang) if q in QUALIFIER_NAMES else q
+                  for q in set(columns[fields.index("qualifier")])}
     rows = []
-    for record in frame.to_dict("records"):
-        row = {name: _plain(record.get(name)) for name in OBSERVATION_FIELDS}
-        row = {k: (None if v == "" else v) for k, v in row.items()}
-        programme, indicator = row["programme"], row["indicator"]
+    for values, disaggregation in zip(zip(*columns), disaggregations):
+        row = dict(zip(fields, values))
+        programme, indicator, country, region = row["programme"], row["indicator"], row["country"], row["region"]
         row["programme_name"] = programme_names.get(programme, programme) if programme else "—"
         row["indicator_name"] = indicator_names.get(indicator, indicator)
-        row["unit_name"] = t(UNIT_NAMES[row["unit"]], lang) if row["unit"] in UNIT_NAMES else row["unit"]
-        row["kind_name"] = t(KIND_NAMES[row["kind"]], lang) if row["kind"] in KIND_NAMES else row["kind"]
-        row["qualifier_name"] = (t(QUALIFIER_NAMES[row["qualifier"]], lang)
-                                 if row["qualifier"] in QUALIFIER_NAMES else row["qualifier"])
+        row["unit_name"] = units[row["unit"]]
+        row["kind_name"] = kinds[row["kind"]]
+        row["qualifier_name"] = qualifiers[row["qualifier"]]
         row["value_label"] = value_label(row["value"], row["qualifier"], row["unit"], lang)
-        row["country_name"] = country_names.get(row["country"], row["country"]) if row["country"] else None
-        row["region_name"] = area_names.get(row["region"], row["region"]) if row["region"] else None
-        disaggregation = record.get("disaggregation") or {}
+        row["country_name"] = country_names.get(country, country) if country else None
+        row["region_name"] = area_names.get(region, region) if region else None
         for dim in dims:
-            row[f"dim_{dim}"] = disaggregation.get(dim)
+            row[f"dim_{dim}"] = (disaggregation or {}).get(dim)
         rows.append(row)
     return rows
 

@@ -14,6 +14,7 @@ from dashboard import theme
 from dashboard.i18n import lazy, t
 
 OTHERS_KEY = "__others__"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 EMPTY_MESSAGE = lazy("No figure reported for this selection")
 
 # "{number}" with the qualifier's words; catalogues may reorder or drop the space (约250)
@@ -34,6 +35,13 @@ UNIT_LABELS = {
     "organisations": lazy("organisations"),
     "jobs": lazy("jobs"),
     "percent": lazy("percent"),
+}
+UNIT_SINGULAR = {
+    "people": lazy("person"),
+    "countries": lazy("country"),
+    "events": lazy("event"),
+    "organisations": lazy("organisation"),
+    "jobs": lazy("job"),
 }
 KIND_LABELS = {
     "actual": lazy("actual"),
@@ -72,7 +80,10 @@ def format_value(value, qualifier: str | None = "exact", lang: str = "en", *, co
     return number if template == "{number}" else t(template, lang, number=number)
 
 
-def unit_label(unit: str | None, lang: str = "en") -> str:
+def unit_label(unit: str | None, lang: str = "en", value: float | None = None) -> str:
+    """The unit's name (`people`); for exactly one, the singular (`1 event`)."""
+    if value is not None and float(value) == 1 and unit in UNIT_SINGULAR:
+        return t(UNIT_SINGULAR[unit], lang)
     return t(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else (unit or "")
 
 
@@ -81,7 +92,7 @@ def format_quantity(value, qualifier: str | None, unit: str | None, lang: str = 
     text = format_value(value, qualifier, lang, compact=compact)
     if unit == "percent":
         return f"{text}%"
-    return f"{text} {unit_label(unit, lang)}".strip()
+    return f"{text} {unit_label(unit, lang, value)}".strip()
 
 
 def kind_label(kind: str, lang: str = "en") -> str:
@@ -125,20 +136,25 @@ def covered_period(starts: Iterable, ends: Iterable, lang: str = "en") -> str:
 
 
 # --- titles and source line ----------------------------------------------------------------------
-def chart_title(name: str, unit: str | None, period: str | None, lang: str = "en", *, subtitle: str | None = None) -> str:
-    """`Participants trained (people), 2017–2018`, with an optional smaller second line."""
+def chart_title(name: str, unit: str | None, period: str | None, lang: str = "en") -> str:
+    """`Participants trained (people), 2017–2018`: what, in which unit, over which period."""
     unit_text = "%" if unit == "percent" else unit_label(unit, lang)
     title = t("{name} ({unit})", lang, name=name, unit=unit_text) if unit_text else name
     if period:
         title = t("{title}, {period}", lang, title=title, period=period)
-    if subtitle:
-        title += f"<br><span style='font-size:0.78em;color:#52606D'>{subtitle}</span>"
     return title
 
 
-def source_text(quotes: Iterable[Mapping[str, Any]], lang: str = "en", publisher: str = "ILO") -> str:
+def chart_subtitle(period: str | None, *details: str) -> str:
+    """The line under a title: the period covered first, then what the chart splits by and shows."""
+    return " · ".join(p for p in (period, *details) if p)
+
+
+def source_text(quotes: Iterable[Mapping[str, Any]], lang: str = "en", publisher: str = "ILO", *,
+                complete: bool = True) -> str:
     """`Source: ILO, <document> › <section>` for one passage; several passages of one document
-    name the document and their number; several documents are counted."""
+    name the document and their number; several documents are counted. `complete=False` (only a
+    sample of the records was read) names what was seen and says there may be more."""
     pairs = []
     for quote in quotes:
         document = (quote.get("source_document") or "").strip()
@@ -149,6 +165,9 @@ def source_text(quotes: Iterable[Mapping[str, Any]], lang: str = "en", publisher
     if not pairs:
         return ""
     documents = list(dict.fromkeys(d for d, _ in pairs))
+    if not complete:
+        return t("Sources: {documents} and possibly more (every figure's source is on the Data page)", lang,
+                 documents=", ".join(documents))
     if len(documents) > 1:
         return t("Sources: {n} documents", lang, n=len(documents))
     if len(pairs) == 1:
@@ -158,36 +177,75 @@ def source_text(quotes: Iterable[Mapping[str, Any]], lang: str = "en", publisher
              n=len(pairs))
 
 
-def add_source_line(fig: go.Figure, text: str) -> go.Figure:
-    """The source line as an annotation under the plot area (kept in PNG/SVG exports)."""
+def add_source_line(fig: go.Figure, text: str, *, xshift: float = 0) -> go.Figure:
+    """The source line as an annotation under the plot area (kept in PNG/SVG exports); `xshift`
+    moves it left under wide axis labels."""
     if text:
-        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-70, xanchor="left",
-                           yanchor="top", showarrow=False, align="left",
-                           font={"size": 12, "color": "#52606D"}, name="source")
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-62, xshift=xshift,
+                           xanchor="left", yanchor="top", showarrow=False, align="left",
+                           font={"size": 12, "color": "#3E4C59"}, name="source")
     return fig
 
 
-def add_note_line(fig: go.Figure, text: str, *, row: int = 1) -> go.Figure:
+def add_note_line(fig: go.Figure, text: str, *, row: int = 1, xshift: float = 0) -> go.Figure:
     """A short note under the source line (e.g. figures not plotted for lack of a year)."""
     if text:
-        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-70 - 18 * row, xanchor="left",
-                           yanchor="top", showarrow=False, align="left",
-                           font={"size": 12, "color": "#52606D"}, name="note")
+        fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-62 - 19 * row, xshift=xshift,
+                           xanchor="left", yanchor="top", showarrow=False, align="left",
+                           font={"size": 12, "color": "#3E4C59"}, name="note")
     return fig
 
 
-def base_figure(title: str, *, height: int = 420) -> go.Figure:
+def base_figure(title: str, *, subtitle: str = "", height: int = 420, legend_on_top: bool = False) -> go.Figure:
+    """An empty figure on the shared template: the title and its subtitle at the top left of the
+    whole figure; with `legend_on_top`, the legend between the title and the plot, so that the
+    source line and notes have the space under the axis to themselves."""
+    top = (82 if subtitle else 56) + (30 if legend_on_top else 0)
     fig = go.Figure()
-    fig.update_layout(template=theme.TEMPLATE_NAME, title={"text": title}, height=height)
+    fig.update_layout(
+        template=theme.TEMPLATE_NAME, height=height,
+        title={"text": title, "subtitle": {"text": subtitle, "font": {"size": 14, "color": "#3E4C59"}},
+               "x": 0, "xref": "container", "xanchor": "left", "y": 1, "yref": "container", "yanchor": "top",
+               "pad": {"t": 14, "l": 14}},
+        margin={"t": top, "b": 112},
+    )
+    if legend_on_top:
+        fig.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom",
+                                  "title": {"text": ""}})
     return fig
 
 
-def empty_figure(lang: str = "en", *, title: str | None = None, message: str | None = None,
+def year_range(years: Sequence[int], *, min_span: float = 5) -> list[float]:
+    """The x range of a chart by year: the data years with half a year of air, widened to at least
+    `min_span` years so a single year never becomes one bar across the whole chart."""
+    low, high = min(years) - 0.7, max(years) + 0.7
+    if high - low < min_span:
+        pad = (min_span - (high - low)) / 2
+        low, high = low - pad, high + pad
+    return [low, high]
+
+
+def value_axis(top: float, unit: str | None) -> dict:
+    """Value axis settings: from zero with room for the bar labels, thousands separators, and whole
+    steps for small counts (no "0.5 events")."""
+    axis = {"range": [0, top * 1.25 if top > 0 else 1], "tickformat": ",~r"}
+    if unit != "percent" and top <= 5:
+        axis["dtick"] = 1
+    return axis
+
+
+def text_width(text: str, size: float = 13) -> float:
+    """Approximate width in px of a line of text (CJK characters count about twice as wide)."""
+    wide = len(CJK.findall(text or ""))
+    return (len(text or "") - wide) * size * 0.56 + wide * size * 1.02
+
+
+def empty_figure(lang: str = "en", *, title: str | None = None, subtitle: str = "", message: str | None = None,
                  source: str = "") -> go.Figure:
     """No data: a centred message and hidden axes (never blank axes)."""
-    fig = base_figure(title or "", height=320)
+    fig = base_figure(title or "", subtitle=subtitle, height=320)
     fig.add_annotation(text=message or t(EMPTY_MESSAGE, lang), xref="paper", yref="paper", x=0.5, y=0.5,
-                       showarrow=False, font={"size": 17, "color": "#52606D"}, name="empty")
+                       showarrow=False, font={"size": 17, "color": "#3E4C59"}, name="empty")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(showlegend=False, meta={"empty": True})
@@ -230,7 +288,8 @@ _NOTE_PATTERNS = {
     "events_differ": (re.compile(r"^(?P<programme>.*): (?P<held>[\d.]+) held, (?P<named>\d+) named in the sources$"),
                       lazy("{programme}: {held} held, {named} named in the sources")),
     "unnamed_counts": (re.compile(r"^(?P<n>\d+) count"),
-                       lazy("{n} count(s) stated without naming the countries; the result is at least the largest of them")),
+                       lazy("{n} count(s) stated without naming the countries; the result is at least the largest "
+                            "of them")),
     "no_year": (re.compile(r"^(?P<n>\d+) figure"), lazy("{n} figure(s) without a stated year left out by the year filter")),
     "no_place": (re.compile(r"^(?P<n>\d+) programme"),
                  lazy("{n} programme total(s) without a country breakdown left out by the place filter")),

@@ -8,28 +8,33 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import t
+from dashboard.i18n import lazy, t
 from dashboard.theme import TEMPLATE_NAME, TEXT_COLOUR
 
-EMPTY_MESSAGE = "No figure reported for this selection"
-SOURCE_GREY = "#52606D"
+EMPTY_MESSAGE = lazy("No figure reported for this selection")
+SOURCE_GREY = "#3E4C59"  # 9.4:1 on white
 
-# how the source states a value (INTERFACES.md section 2, `qualifier`), as words around the number
+# how the source states a value (INTERFACES.md section 2, `qualifier`), as words around the number;
+# the same messages as dashboard/figures/common.py, so each is translated once
 QUALIFIER_WORDS = {
-    "exact": "{value}",
-    "approx": "about {value}",
-    "more_than": "more than {value}",
-    "at_least": "at least {value}",
-    "less_than": "less than {value}",
-    "up_to": "up to {value}",
+    "exact": "{number}",
+    "approx": lazy("about {number}"),
+    "more_than": lazy("more than {number}"),
+    "at_least": lazy("at least {number}"),
+    "less_than": lazy("less than {number}"),
+    "up_to": lazy("up to {number}"),
 }
-KIND_LABELS = {"actual": "Actual", "target": "Target", "baseline": "Baseline", "estimate": "Estimate",
-               "context": "Context"}
+KIND_LABELS = {"actual": lazy("actual"), "target": lazy("target"), "baseline": lazy("baseline"),
+               "estimate": lazy("potential / estimate"), "context": lazy("context")}
+UNIT_LABELS = {"people": lazy("people"), "countries": lazy("countries"), "events": lazy("events"),
+               "organisations": lazy("organisations"), "jobs": lazy("jobs"), "percent": lazy("percent")}
+STATUS_LABELS = {"held": lazy("held"), "planned": lazy("planned"), "ongoing": lazy("ongoing"),
+                 "completed": lazy("completed")}
 
 
 # --- text helpers --------------------------------------------------------------------------------
@@ -53,7 +58,8 @@ def format_value(value, qualifier: str | None = "exact", unit: str | None = None
     if _missing(value):
         return t("not stated", lang)
     number = format_number(value, lang) + ("%" if unit == "percent" else "")
-    return t(QUALIFIER_WORDS.get(qualifier or "exact", "{value}"), lang, value=number)
+    template = QUALIFIER_WORDS.get(qualifier or "exact", "{number}")
+    return number if template == "{number}" else t(template, lang, number=number)
 
 
 def format_period(year_start, year_end, lang: str = "en", date: str | None = None) -> str:
@@ -80,8 +86,24 @@ def filter_period_label(year_from: int | None, year_to: int | None, lang: str = 
     return t("up to {year}", lang, year=year_to)
 
 
+def plural(n: int, one: str, many: str, lang: str = "en", **values) -> str:
+    """`one` or `many` (msgids with {n}) by the count; catalogues give each its own translation."""
+    return t(one if int(n) == 1 else many, lang, n=int(n), **values)
+
+
 def unit_label(unit: str | None, lang: str = "en") -> str:
-    return t(unit, lang) if unit else ""
+    return t(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else (unit or "")
+
+
+def kind_label(kind: str | None, lang: str = "en") -> str:
+    return t(KIND_LABELS[kind], lang) if kind in KIND_LABELS else (kind or "")
+
+
+def status_label(status: str | None, lang: str = "en") -> str:
+    """Programme or event status in words; empty = "status not stated"."""
+    if not status or _missing(status):
+        return t("status not stated", lang)
+    return t(STATUS_LABELS[status], lang) if status in STATUS_LABELS else str(status)
 
 
 def mark_figures(quote: str, figures: Iterable[str]) -> list[tuple[str, bool]]:
@@ -141,7 +163,8 @@ def empty_figure(title: str, *, lang: str = "en", message: str = EMPTY_MESSAGE, 
         template=TEMPLATE_NAME, height=height,
         title={"text": title, "subtitle": {"text": subtitle}} if subtitle else {"text": title},
         xaxis={"visible": False}, yaxis={"visible": False},
-        annotations=[{"text": t(message, lang), "showarrow": False, "xref": "paper", "yref": "paper",
+        meta={"empty": True},
+        annotations=[{"text": t(message, lang) if message else "", "showarrow": False, "xref": "paper", "yref": "paper",
                       "x": 0.5, "y": 0.5, "font": {"size": 17, "color": SOURCE_GREY}}],
         margin={"l": 24, "r": 24, "t": 96, "b": 24},
     )
@@ -159,20 +182,22 @@ def sources_line(documents: Sequence[str], lang: str = "en", prefix: str | None 
     documents = [d for d in dict.fromkeys(documents) if d]
     label = prefix or t("Source", lang)
     if not documents:
-        return f"{label}: {t('not stated', lang)}"
+        return label + ": " + t("not stated", lang)
     return f"{label}: " + "; ".join(documents)
 
 
 # --- programmes x targets grid -------------------------------------------------------------------
 def build_target_grid(pairs: pd.DataFrame, *, programmes: pd.DataFrame, targets: pd.DataFrame,
                       goals: pd.DataFrame, lang: str = "en", selected: Sequence[str] = (),
-                      sources: Sequence[str] = (), period_label: str | None = None) -> go.Figure:
+                      sources: Sequence[str] = (), period_label: str | None = None,
+                      programme_sources: Mapping[str, Sequence[str]] | None = None) -> go.Figure:
     """Programmes (rows) by the SDG targets they are tagged with (columns): one square per tag, in
     the official colour of the target's goal, one legend entry per goal.
 
     pairs: (programme, target) rows; programmes: code, name; targets: code, goal, title;
     goals: code, colour, short (names already in `lang`); selected: SDG codes (goals or targets)
-    whose columns are highlighted."""
+    whose columns are highlighted; programme_sources: programme -> the documents its record (and
+    its SDG tags) come from, shown in the hover."""
     title = t("SDG targets of the programmes", lang)
     subtitle = " · ".join([t("One square per programme and SDG target it is tagged with", lang),
                            t("unit: programme tags", lang), period_label or t("all years", lang)])
@@ -191,13 +216,14 @@ def build_target_grid(pairs: pd.DataFrame, *, programmes: pd.DataFrame, targets:
         part = pairs[pairs["target"].str.split(".").str[0] == goal]
         part = part.assign(_order=[target_sort_key(c) for c in part["target"]]).sort_values(["_order", "programme"])
         hover = [
-            f"<b>{t('Target', lang)} {row.target}</b><br>{wrap(titles.get(row.target, ''), 70)}<br>"
-            f"{t('Programme', lang)}: {row.programme} · {wrap(names.get(row.programme, row.programme), 70)}<br>"
-            f"{t('Programmes tagged with this target', lang)}: {tagged_count.get(row.target, 0)}"
+            "<b>" + t("Target {code}", lang, code=row.target) + f"</b><br>{wrap(titles.get(row.target, ''), 70)}<br>"
+            + t("Programme", lang) + f": {row.programme} · {wrap(names.get(row.programme, row.programme), 70)}<br>"
+            + t("Programmes tagged with this target", lang) + f": {tagged_count.get(row.target, 0)}<br>"
+            + sources_line((programme_sources or {}).get(row.programme, []), lang)
             for row in part.itertuples()]
         figure.add_trace(go.Scatter(
             x=list(part["target"]), y=list(part["programme"]), mode="markers",
-            name=f"{t('Goal', lang)} {goal}: {shorts.get(goal, '')}",
+            name=t("Goal {code}", lang, code=goal) + f": {shorts.get(goal, '')}",
             marker={"symbol": "square", "size": 24, "color": colours.get(goal, TEXT_COLOUR),
                     "line": {"color": "white", "width": 1}},
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
@@ -208,7 +234,7 @@ def build_target_grid(pairs: pd.DataFrame, *, programmes: pd.DataFrame, targets:
                "x1": columns.index(c) + 0.45, "y0": 0, "y1": 1, "fillcolor": "rgba(10,77,140,0.10)",
                "line": {"color": "rgba(10,77,140,0.6)", "width": 1}, "layer": "below"} for c in highlighted]
     source = sources_line(sources, lang, t("Source: programme records (project boxes) in", lang))
-    height = 220 + 46 * len(rows)
+    height = 230 + 58 * len(rows)
     figure.update_layout(
         template=TEMPLATE_NAME, height=height,
         title={"text": title, "subtitle": {"text": subtitle}},

@@ -1,10 +1,74 @@
-"""Overview page `/` (placeholder until the overview issue's page lands)."""
+"""Overview page `/`: headline cards, progress over time per programme, breakdowns by programme and
+by SDG target, and the map; every part follows the filters in the URL query."""
 
 import dash
-from dash import html
+from dash import dcc, html
 
-dash.register_page(__name__, path="/", name="Overview", order=0)
+from dashboard import ids
+from dashboard.i18n import LANGUAGES, t
+
+dash.register_page(__name__, path="/", name="Overview", title="SDG programme results", order=0)
+
+DEFAULT_INDICATOR = "participants_trained"
 
 
-def layout(lang: str = "en", **_query):
-    return html.Div(html.H1("Overview"), className="page")
+def svg_button(graph_id: str, lang: str) -> html.Button:
+    return html.Button(t("Download SVG", lang), id={"type": ids.SVG_EXPORT, "graph": graph_id}, n_clicks=0,
+                       type="button", className="button-secondary svg-export",
+                       title=t("Download this chart as SVG (vector, for print)", lang))
+
+
+def graph(graph_id: str, lang: str, *, label: str, height: int = 440) -> html.Div:
+    """A graph in a loading wrapper; its figure and export configuration come from a callback."""
+    return html.Div([
+        dcc.Loading(dcc.Graph(id=graph_id, config={"displaylogo": False}, style={"minHeight": f"{height}px"}),
+                    type="dot", delay_show=150),
+        html.Div(svg_button(graph_id, lang), className="chart-actions"),
+    ], className="chart", role="figure", **{"aria-label": label})
+
+
+def layout(lang: str = "en", indicator: str = DEFAULT_INDICATOR, **query):
+    lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
+    current = {**{k: v for k, v in query.items() if isinstance(v, (str, list))}, "lang": lang}
+    if indicator:
+        current["indicator"] = indicator
+    return html.Div([
+        dcc.Store(id=ids.OVERVIEW_QUERY, data=current),
+        html.H1(t("Overview", lang)),
+        html.P(t("Results of the ILO development-cooperation programmes linked to the Sustainable Development "
+                 "Goals, as the source documents state them. Actual results, targets and potential figures are "
+                 "shown side by side and never added together.", lang), className="page-intro"),
+        html.Section([
+            html.H2(t("Headline figures", lang), id="overview-headline-heading"),
+            dcc.Loading(html.Div(id=ids.OVERVIEW_CARDS, className="card-grid", **{"aria-live": "polite"}),
+                        type="dot", delay_show=150),
+        ], className="overview-section", **{"aria-labelledby": "overview-headline-heading"}),
+        html.Section([
+            html.H2(t("Progress over time", lang), id="overview-trend-heading"),
+            html.Div([
+                html.Div([
+                    html.Label(t("Indicator", lang), htmlFor=ids.OVERVIEW_INDICATOR, className="control-label"),
+                    dcc.Dropdown(id=ids.OVERVIEW_INDICATOR, value=indicator or DEFAULT_INDICATOR, clearable=False,
+                                 searchable=True, className="indicator-select"),
+                ], className="control"),
+                dcc.Checklist(id=ids.OVERVIEW_SHOW_ALL, options=[{"label": " " + t("Show every programme and target "
+                                                                                    "(no “others” group)", lang),
+                                                                   "value": "all"}],
+                              value=[], className="show-all", inputClassName="show-all-input"),
+            ], className="chart-controls"),
+            graph(ids.OVERVIEW_TREND, lang, label=t("Progress over time per programme", lang)),
+            html.Div(id=ids.OVERVIEW_TREND_UNDATED, className="undated-list"),
+        ], className="overview-section", **{"aria-labelledby": "overview-trend-heading"}),
+        html.Section([
+            html.H2(t("Breakdown", lang), id="overview-breakdown-heading"),
+            html.Div([
+                graph(ids.OVERVIEW_BY_PROGRAMME, lang, label=t("Breakdown by programme", lang), height=320),
+                graph(ids.OVERVIEW_BY_SDG, lang, label=t("Breakdown by SDG target", lang), height=320),
+            ], className="chart-pair"),
+            html.Div(id=ids.OVERVIEW_BREAKDOWN_NOTES, className="chart-notes"),
+        ], className="overview-section", **{"aria-labelledby": "overview-breakdown-heading"}),
+        html.Section([
+            html.H2(t("Where the programmes work", lang), id="overview-map-heading"),
+            html.Div(id=ids.OVERVIEW_MAP_SLOT, className="map-slot"),
+        ], className="overview-section", **{"aria-labelledby": "overview-map-heading"}),
+    ], className="page page-overview")

@@ -48,13 +48,14 @@ def console_errors(dash_duo) -> list[str]:
 
 
 def requested_urls(dash_duo) -> list[str]:
-    """Every URL the page asked the network for, from Chromium's performance log."""
-    urls = []
+    """Every URL the browser asked the network for in this test, from Chromium's performance log
+    (reading the log empties it: the URLs seen are kept on the driver, so calls can be repeated)."""
+    urls = dash_duo.driver.__dict__.setdefault("_requested_urls", [])
     for entry in dash_duo.driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
-    return urls
+    return list(urls)
 
 
 def outside_requests(dash_duo) -> list[str]:
@@ -81,3 +82,40 @@ def wait_for_graphs(dash_duo, timeout: float = 20) -> None:
             "return Array.from(document.querySelectorAll('.js-plotly-plot')).every("
             "g => g.querySelector('.main-svg')) && !document.querySelector('[data-dash-is-loading=\"true\"]')"),
         timeout=timeout, msg="graphs did not finish drawing")
+
+
+AXE_SCRIPT = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+
+
+def axe_violations(dash_duo, impacts: tuple[str, ...] = SERIOUS, context: str = "document") -> list[dict]:
+    """axe-core's violations on the current page with one of `impacts` ({id, impact, help, nodes}).
+    axe runs from node_modules (npm devDependency axe-core), injected by the driver: no request."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run scripts/setup.sh (npm ci installs axe-core)")
+    driver = dash_duo.driver
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(AXE_SCRIPT.read_text(encoding="utf-8"))
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(%s, {resultTypes: ["violations"]})
+          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + (n.failureSummary || "")
+                  .replace(/\\s+/g, " ").slice(0, 300))}))))
+          .catch(e => done({error: String(e)}));""" % context)
+    if isinstance(result, dict) and "error" in result:
+        raise AssertionError(f"axe-core failed: {result['error']}")
+    return [v for v in result if v["impact"] in impacts]
+
+
+def wait_for_page(dash_duo, timeout: float = 20) -> None:
+    """Waits until the frame and the page content are rendered, no callback is pending and every graph
+    has drawn (wait_for_graphs)."""
+    dash_duo._wait_for(
+        lambda d: d.execute_script(
+            "const c = document.getElementById('_pages_content');"
+            "const h = document.querySelector('#app-nav .nav-link');"
+            "return !!(c && c.children.length && h) && !document.querySelector('[data-dash-is-loading=\"true\"]')"),
+        timeout=timeout, msg="the page did not render")
+    wait_for_graphs(dash_duo, timeout=timeout)

@@ -185,3 +185,11 @@ def test_combine_qualifiers():
     assert metrics.combine_qualifiers(["more_than", "more_than"]) == "more_than"
     assert metrics.combine_qualifiers(["exact", "more_than"]) == "approx"
     assert metrics.combine_qualifiers([]) == "exact"
+
+
+def test_by_sdg_under_a_goal_filter_lists_only_that_goals_targets(fixture_engine):
+    for indicator in ("participants_trained", "countries_reached"):
+        result, _ = rows(fixture_engine, indicator, by="sdg", sdg=("8",))
+        assert set(result) <= {"8.3", "8.5"}, (indicator, result)
+    result, _ = rows(fixture_engine, "participants_trained", by="sdg", sdg=("8.3",))
+    assert result == {"8.3": (150, "approx")}

@@ -1,0 +1,15 @@
+"""API documentation page `/api`: the OpenAPI document the app serves at /api/v1/openapi.json, rendered
+as a readable page (endpoints, parameters, responses, curl and pandas examples)."""
+
+import dash
+
+from dashboard.api.openapi import current_document
+from dashboard.components.api_docs import api_reference
+from dashboard.i18n import LANGUAGES
+
+dash.register_page(__name__, path="/api", name="API", title="API · SDG programme results", order=6)
+
+
+def layout(lang: str = "en", **_query):
+    lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
+    return api_reference(current_document(), lang)
