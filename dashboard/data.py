@@ -39,9 +39,16 @@ def engine():
 
 
 def data_version() -> int:
-    """Changes whenever a batch is written (seed, import, edit, revert)."""
+    """Changes whenever a batch is written (seed, import, edit, revert); read once per request."""
+    from flask import g, has_request_context
+
+    if has_request_context() and "data_version" in g:
+        return g.data_version
     with engine().connect() as connection:
-        return int(connection.execute(select(func.coalesce(func.max(T.ChangeBatch.id), 0))).scalar_one())
+        version = int(connection.execute(select(func.coalesce(func.max(T.ChangeBatch.id), 0))).scalar_one())
+    if has_request_context():
+        g.data_version = version
+    return version
 
 
 class ResultCache:

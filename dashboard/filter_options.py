@@ -38,14 +38,16 @@ def _shorten(text: str, limit: int = 70) -> str:
 
 
 def year_bounds() -> tuple[int, int]:
-    """The first and last year any observation or event states (the year slider's range)."""
+    """The first and last year any observation, event or programme period states (the year slider's range)."""
     def compute():
         with data.engine().connect() as connection:
             lo_o, hi_o = connection.execute(select(func.min(T.Observation.year_start),
                                                    func.max(T.Observation.year_end))).one()
             lo_e, hi_e = connection.execute(select(func.min(T.Event.year), func.max(T.Event.year))).one()
-        lows = [v for v in (lo_o, lo_e) if v is not None]
-        highs = [v for v in (hi_o, hi_e) if v is not None]
+            lo_p, hi_p = connection.execute(select(func.min(T.Programme.year_start),
+                                                   func.max(T.Programme.year_end))).one()
+        lows = [v for v in (lo_o, lo_e, lo_p) if v is not None]
+        highs = [v for v in (hi_o, hi_e, hi_p) if v is not None]
         return (min(lows) if lows else 2010, max(highs) if highs else 2020)
 
     return data.cache.get_or_compute(("year_bounds",), compute)

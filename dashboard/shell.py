@@ -90,6 +90,9 @@ def filter_panel(lang: str = "en", values: dict | None = None) -> html.Section:
                                             placeholder=t("All countries", lang))),
         field(lazy("Years"), dcc.RangeSlider(id=ids.FILTER_YEARS, min=low, max=high, step=1,
                                              value=values.get("years"), marks=values.get("marks"), allowCross=False,
+                                             # Dash 4's number boxes beside a wide slider have no label
+                                             # (axe "label", critical); the thumbs take arrow keys
+                                             allow_direct_input=False,
                                              tooltip={"placement": "bottom", "always_visible": False})),
         html.Div([
             html.Span(id=ids.FILTER_SUMMARY, className="filter-summary", role="status"),

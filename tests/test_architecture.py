@@ -26,7 +26,8 @@ def test_indicators_never_imports_dash_or_plotly():
 
 
 def test_figure_builders_never_touch_sql():
-    paths = list((PROJECT_ROOT / "dashboard" / "figures").glob("*.py")) + [PROJECT_ROOT / "dashboard" / "maps.py"]
+    paths = list((PROJECT_ROOT / "dashboard" / "figures").glob("*.py")) + [
+        PROJECT_ROOT / "dashboard" / name for name in ("maps.py", "geometry.py", "map_hover.py")]
     for path in paths:
         if not path.exists():
             continue
@@ -34,6 +35,10 @@ def test_figure_builders_never_touch_sql():
         assert "sqlalchemy" not in imports_of(path), path
         for module in ("indicators.repository", "indicators.db", "dashboard.data"):
             assert module not in text, (path, module)
+
+
+def test_map_geometry_is_plain_python():
+    assert not imports_of(PROJECT_ROOT / "dashboard" / "geometry.py") & {"dash", "plotly", "pandas", "sqlalchemy"}
 
 
 def test_pages_hold_no_callbacks():

@@ -11,16 +11,16 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import data, ids
 from dashboard.callbacks.shell import query_dict, search_from
+from dashboard.figures.common import safe_filename
 from dashboard.figures.sdg import filter_period_label, format_period, format_value, kind_label, plural, status_label
+from dashboard.geometry import country_geometry
 from dashboard.i18n import lazy, t
+from dashboard.map_hover import ORIGIN_WORDS
 from dashboard.maps import (
-    ORIGIN_WORDS,
     SVG_BUTTON,
     build_country_map,
-    country_geometry,
     country_sources,
     event_points,
-    export_filename,
     graph_style,
     map_graph_config,
     reach_by_country,
@@ -109,8 +109,8 @@ def render_map(search, pathname):
                                figures_frame=figures, indicator_names=dict(zip(indicators["code"], indicators["name"])),
                                title=map_title(filters, programme_names, lang),
                                period_label=filter_period_label(filters.year_from, filters.year_to, lang))
-    config = map_graph_config(export_filename("map-countries-reached", *filters.programme, *filters.sdg,
-                                              *filters.region, *filters.country, lang))
+    config = map_graph_config(safe_filename("map-countries-reached", *filters.programme, *filters.sdg,
+                                            *filters.region, *filters.country, lang))
     table = countries_table(reach, programmes, events, lang=lang, country_names=country_names,
                             programme_names=programme_names)
     _, unmapped = event_points(events, country_geometry(), lang=lang, country_names=country_names)

@@ -30,7 +30,6 @@ REASON_MESSAGES = {
     "reached": lazy("The target is reached."),
     "growth": lazy("Observed growth compared with the growth needed to reach the target in time."),
 }
-STATUS_WORDS = {"ongoing": "ongoing", "completed": "completed", "planned": "planned"}
 
 
 # --- pure helpers ---------------------------------------------------------------------------------
@@ -283,10 +282,9 @@ def indicator_block(code: str, indicator: dict, kinds: list[str], lang: str) -> 
     years = [y for y in frame["year"] if y is not None and not pd.isna(y)]
     period = covered_period(starts + years, ends + years, lang) if len(frame) else None
     unit = indicator.get("unit")
-    kinds_text = " · ".join(kind_label(k, lang) for k in kinds)
     title = chart_title(indicator["name"], unit, None, lang)
-    kinds_text = chart_subtitle(period, kinds_text)
-    figure = build_progress_figure(frame, lang=lang, title=title, subtitle=kinds_text, unit=unit,
+    subtitle = chart_subtitle(period, *(kind_label(k, lang) for k in kinds))
+    figure = build_progress_figure(frame, lang=lang, title=title, subtitle=subtitle, unit=unit,
                                    source=source_text(all_sources, lang, complete=complete),
                                    progress=progress)
     graph_id = f"programme-chart-{indicator['code']}"

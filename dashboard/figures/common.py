@@ -329,17 +329,37 @@ def export_filename(indicator: str, by: str, filters: Mapping[str, str] | None =
     return name[:150]
 
 
-def graph_config(filename: str, *, asset_url=None) -> dict:
-    """dcc.Graph config: PNG export at print resolution with a meaningful name, no Plotly logo,
-    map topology from this server."""
-    if asset_url is None:
-        import dash
+def safe_filename(*parts: str) -> str:
+    """A file name for exported images from free text: ASCII, lower case, words joined by "-"."""
+    text = "-".join(str(p) for p in parts if p)
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-._").lower()
+    return text or "chart"
 
-        asset_url = dash.get_asset_url
-    return {
+
+def topojson_url(asset_url=None) -> str:
+    """URL of the map topology folder served by this app (ends with "/"); `asset_url` defaults to
+    dash.get_asset_url, and "/assets/" stands in where no app is configured yet (unit tests, scripts)."""
+    if asset_url is None:
+        try:
+            import dash
+
+            url = dash.get_asset_url("topojson/")
+        except Exception:  # noqa: BLE001 - no app configured yet
+            url = "/assets/topojson/"
+    else:
+        url = asset_url("topojson/")
+    return url if url.endswith("/") else url + "/"
+
+
+def graph_config(filename: str, *, asset_url=None, geo: bool = True) -> dict:
+    """dcc.Graph config: PNG export at print resolution with a meaningful name, no Plotly logo; with
+    `geo`, the map topology from this server (a geo graph without it could stay blank)."""
+    config = {
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 3},
         "displaylogo": False,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-        "topojsonURL": asset_url("topojson/"),
         "responsive": True,
     }
+    if geo:
+        config["topojsonURL"] = topojson_url(asset_url)
+    return config

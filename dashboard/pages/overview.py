@@ -39,7 +39,8 @@ def layout(lang: str = "en", indicator: str = DEFAULT_INDICATOR, **query):
                  "Goals, as the source documents state them. Actual results, targets and potential figures are "
                  "shown side by side and never added together.", lang), className="page-intro"),
         html.Section([
-            html.H2(t("Headline figures", lang), id="overview-headline-heading"),
+            # the cards name themselves: the heading is for screen readers and the outline only
+            html.H2(t("Headline figures", lang), id="overview-headline-heading", className="visually-hidden"),
             dcc.Loading(html.Div(id=ids.OVERVIEW_CARDS, className="card-grid", **{"aria-live": "polite"}),
                         type="dot", delay_show=150),
         ], className="overview-section", **{"aria-labelledby": "overview-headline-heading"}),

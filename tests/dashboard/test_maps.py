@@ -10,14 +10,11 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import maps
+from dashboard.geometry import CountryGeometry, country_geometry, geometry_from_topology
 from dashboard.maps import (
     UN_DISCLAIMER,
-    CountryGeometry,
     build_country_map,
-    country_geometry,
     event_points,
-    geometry_from_topology,
     map_graph_config,
     reach_by_country,
     reach_colour,
@@ -210,11 +207,11 @@ def test_every_geo_graph_config_serves_the_local_topology():
 
 
 def test_missing_topology_gives_an_empty_geometry(tmp_path):
-    maps.country_geometry.cache_clear()
+    country_geometry.cache_clear()
     try:
-        assert maps.country_geometry(str(tmp_path / "none.json")) == CountryGeometry()
+        assert country_geometry(str(tmp_path / "none.json")) == CountryGeometry()
     finally:
-        maps.country_geometry.cache_clear()
+        country_geometry.cache_clear()
 
 
 # --- the page's callbacks on the seeded database -------------------------------------------------
