@@ -20,6 +20,14 @@ NAV_ITEMS = (
 )
 
 
+# Pages that show one whole record and ignore the filter panel (it is hidden there, not left inert).
+PAGES_WITHOUT_FILTERS = ("/programmes/", "/api")
+
+
+def page_uses_filters(pathname: str) -> bool:
+    return not any(pathname == p.rstrip("/") or pathname.startswith(p) for p in PAGES_WITHOUT_FILTERS)
+
+
 def nav(lang: str, pathname: str = "/", search: str = "") -> list:
     links = []
     for path, label in NAV_ITEMS:

@@ -43,18 +43,19 @@ def controls_to_filters(current: FilterState, programme, goals, targets, regions
     Output(ids.FOOTER, "children"),
     Output(ids.LANG_STORE, "data"),
     Output("filter-panel-container", "children"),
+    Output("filter-panel-container", "hidden"),
     Input(ids.URL, "pathname"),
     State(ids.URL, "search"),
     State(ids.LANG_STORE, "data"),
 )
 def render_frame(pathname, search, _previous_lang):
     """The header, footer and filter panel in the URL's language (rendered on page load; a language
-    change is a full reload)."""
+    change is a full reload). Pages that show one whole record (a programme, the API) hide the panel."""
     query = query_dict(search)
     filters = data.parse_filters(query)
     lang = filters.lang
     return (shell.header(lang, pathname or "/", query, search or ""), shell.footer(lang), lang,
-            shell.filter_panel(lang, panel_values(filters)))
+            shell.filter_panel(lang, panel_values(filters)), not shell.page_uses_filters(pathname or "/"))
 
 
 def panel_values(filters: FilterState) -> dict:

@@ -85,6 +85,7 @@ def test_sdg_and_summary_csv(client):
     assert frame.to_dict("records") == [{k: _cell(v) for k, v in row.items()} for row in summary]
 
 
+@pytest.mark.skipif(not REAL_OPENSDG.exists(), reason=f"real Open SDG file not found at {REAL_OPENSDG}")
 def test_opensdg_layout(client):
     rows = client.get("/api/v1/observations").get_json()["data"]
     frame, _ = read_csv(client, "/api/v1/observations?format=opensdg")
