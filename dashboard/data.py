@@ -1,5 +1,7 @@
-"""The dashboard's access to the indicator library: the process engine and a small result cache
-keyed by the data version (the newest change batch), so an import invalidates it at once."""
+"""The dashboard's access to the indicator library: engine, reference data and a result cache.
+
+The process engine and a small result cache keyed by the data version (the newest change batch), so
+an import invalidates it at once."""
 
 from __future__ import annotations
 

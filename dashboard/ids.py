@@ -1,5 +1,6 @@
-"""Every component ID of the app in one place; repeated widgets use dict IDs, dotted codes become
-slugs (Dash rejects "." in IDs)."""
+"""Every component ID of the app in one place.
+
+Repeated widgets use dict IDs; dotted codes become slugs (Dash rejects "." in IDs)."""
 
 URL = "url"
 LANG_STORE = "lang-store"
@@ -19,6 +20,9 @@ FILTER_SDG_GOAL = "filter-sdg-goal"
 FILTER_SDG_TARGET = "filter-sdg-target"
 FILTER_RESET = "filter-reset"
 FILTER_SUMMARY = "filter-summary"
+
+# charts on every page: a "Download SVG" button per chart, {"type": SVG_EXPORT, "graph": <graph id>}
+SVG_EXPORT = "svg-export"
 
 
 def slug(code: str) -> str:
@@ -52,7 +56,6 @@ OVERVIEW_BY_SDG = page_id("overview", "by-sdg")
 OVERVIEW_BREAKDOWN_NOTES = page_id("overview", "breakdown-notes")
 OVERVIEW_MAP_SLOT = page_id("overview", "map-slot")
 OVERVIEW_MAP = page_id("overview", "map")
-SVG_EXPORT = "svg-export"  # dict ids {"type": SVG_EXPORT, "graph": <graph id>}: a "download SVG" button per chart
 
 # programme page (/programmes/<code>)
 PROGRAMME_QUERY = page_id("programme", "query")

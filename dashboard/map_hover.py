@@ -7,17 +7,8 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.figures.sdg import (
-    format_number,
-    format_period,
-    format_value,
-    kind_label,
-    plural,
-    sources_line,
-    status_label,
-    unit_label,
-    wrap,
-)
+from dashboard.figures.common import format_number, format_value, kind_label, period_text, unit_label
+from dashboard.figures.sdg import plural, sources_line, status_label, wrap
 from dashboard.i18n import lazy, t
 
 ORIGIN_WORDS = {
@@ -55,7 +46,7 @@ def event_hover(rec: dict, *, lang: str = "en", country_names: Mapping[str, str]
     country = "" if blank(rec.get("country")) else names.get(rec["country"], rec["country"])
     place = ", ".join(p for p in (city, country) if p)
     participants = (t("not stated", lang) if blank(rec.get("participants"))
-                    else format_number(rec["participants"], lang))
+                    else format_number(rec["participants"], lang, exact=True))
     documents = [s.get("source_document") for s in (rec.get("sources") or []) if s.get("source_document")]
     kind = rec.get("type_name") or rec.get("type") or ""
     lines = [f"<b>{wrap(event_title(rec, lang), 60)}</b>",
@@ -79,9 +70,9 @@ def figure_lines(figures_frame: pd.DataFrame | None, *, lang: str = "en",
     for country, part in figures_frame.groupby("country", sort=True):
         lines = []
         for rec in part.to_dict("records"):
-            value = format_value(rec["value"], rec["qualifier"], rec.get("unit"), lang)
+            value = format_value(rec["value"], rec["qualifier"], lang, unit=rec.get("unit"), exact=True)
             unit = "" if rec.get("unit") in (None, "", "percent") else " " + unit_label(rec.get("unit"), lang)
-            period = format_period(rec.get("year_start"), rec.get("year_end"), lang,
+            period = period_text(rec.get("year_start"), rec.get("year_end"), lang,
                                    None if blank(rec.get("date")) else rec.get("date"))
             who = "" if blank(rec.get("programme")) else f" · {rec['programme']}"
             lines.append(f"• {names.get(rec['indicator'], rec['indicator'])}: {value}{unit} "

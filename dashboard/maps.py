@@ -8,8 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale, unlabel_rgb
 
-from dashboard.figures import common
-from dashboard.figures.common import safe_filename
+from dashboard.figures.common import graph_config, safe_filename
 from dashboard.figures.sdg import SOURCE_GREY, empty_figure, sources_line
 from dashboard.geometry import TOPOLOGY_SOURCE, CountryGeometry, country_geometry
 from dashboard.i18n import lazy, t
@@ -43,36 +42,16 @@ EVENT_STYLES = {
 
 
 # --- graph config --------------------------------------------------------------------------------
-export_filename = safe_filename  # the old name, which callbacks/sdg.py imports from here
-
-
-def graph_config(filename: str) -> dict:
-    """Modebar export at 3x scale under a file name made safe, no plotly logo (charts without a map)."""
-    return common.graph_config(safe_filename(filename), geo=False)
-
-
 def graph_style(figure: go.Figure) -> dict:
     """The graph's size for a figure: with `responsive` on, plotly fits the figure to its container,
     so the container takes the height the figure asks for (the width follows the page)."""
     return {"height": f"{int(figure.layout.height or 450)}px", "width": "100%"}
 
 
-SVG_BUTTON = "sdg-map-svg-export"  # dict IDs {"type": SVG_BUTTON, "graph": <graph id>}; see callbacks/map.py
-
-
-def svg_button(graph_id: str, lang: str = "en"):
-    """A "Download SVG" button for the chart `graph_id` (the modebar's camera gives the PNG)."""
-    from dash import html
-
-    return html.Button(t("Download SVG", lang), id={"type": SVG_BUTTON, "graph": graph_id}, n_clicks=0,
-                       type="button", className="button-secondary",
-                       title=t("Download this chart as SVG (vector, for print)", lang))
-
-
 def map_graph_config(filename: str, *, topojson: str | None = None) -> dict:
     """The config every geo graph needs: the local topology (plotly caches it per page, so a graph
     without it could render by luck in one view and stay blank in another) plus the export options."""
-    config = common.graph_config(safe_filename(filename))
+    config = graph_config(safe_filename(filename))
     if topojson:
         config["topojsonURL"] = topojson
     config["scrollZoom"] = False  # the page scrolls; zoom with the modebar or a double click

@@ -1,5 +1,7 @@
-"""Colours and the shared Plotly template. SDG goal colours are data (sdg_goal.colour in the
-database, from data/reference/sdg_goals.csv); this module only reads them."""
+"""Colours and the shared Plotly template.
+
+SDG goal colours are data (sdg_goal.colour in the database, from data/reference/sdg_goals.csv);
+this module only reads them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The open data API (INTERFACES.md section 5): read-only JSON and CSV under /api/v1, /healthz and the
-OpenAPI document, as a Flask blueprint on the Dash app's server."""
+"""The open data API: a Flask blueprint on the Dash app's server.
+
+Read-only JSON and CSV under /api/v1, /healthz and the OpenAPI document (INTERFACES.md section 5)."""
 
 from __future__ import annotations
 

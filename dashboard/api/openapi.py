@@ -1,6 +1,7 @@
-"""The OpenAPI 3.1 document of the API, built from the declaration in spec.py (the same one that
-validates requests), with the valid codes of the database as enumerations and an example request per
-operation in curl and pandas (vendor extension `x-codeSamples`)."""
+"""The OpenAPI 3.1 document of the API, built from the declaration in spec.py.
+
+The same declaration validates requests; the valid codes of the database become enumerations, and
+every operation has an example request in curl and pandas (vendor extension `x-codeSamples`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
-"""Request parameters checked against the declaration in spec.py: names the endpoint does not declare,
-repeated single values, missing required ones and values outside the declared schema are refused
-with ApiError(400, parameter); filters are parsed by FilterState (strict), the one filter parser."""
+"""Request parameters checked against the declaration in spec.py.
+
+Names the endpoint does not declare, repeated single values, missing required ones and values outside
+the declared schema are refused with ApiError(400, parameter); filters are parsed by FilterState
+(strict), the one filter parser."""
 
 from __future__ import annotations
 

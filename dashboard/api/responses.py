@@ -1,5 +1,6 @@
-"""Building API responses: the JSON envelope and error object, CSV bodies, and the headers every
-answer carries (ETag with If-None-Match -> 304, Cache-Control, CORS under /api/v1, Link)."""
+"""Building API responses: the JSON envelope, the error object, CSV bodies and headers.
+
+Every answer carries ETag (If-None-Match -> 304), Cache-Control, CORS under /api/v1, and Link."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The API's views: query -> parameters checked against spec.py -> FilterState -> the same repository
-and metrics functions as the dashboard and the CLI -> JSON, CSV, Open SDG or SDMX-CSV."""
+"""The API's views: query -> checked parameters -> FilterState -> repository -> response.
+
+The same repository and metrics functions as the dashboard and the CLI; out as JSON, CSV, Open SDG
+or SDMX-CSV."""
 
 from __future__ import annotations
 

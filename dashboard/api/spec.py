@@ -1,6 +1,7 @@
-"""The one declaration of the HTTP API (INTERFACES.md section 5): every endpoint, the parameters it
-accepts and the schemas of what it returns. `params.py` validates requests from it and `openapi.py`
-builds the OpenAPI document from it, so the document and the app cannot drift apart."""
+"""The one declaration of the HTTP API: endpoints, parameters and response schemas.
+
+INTERFACES.md section 5. `params.py` validates requests from it and `openapi.py` builds the OpenAPI
+document from it, so the document and the app cannot drift apart."""
 
 from __future__ import annotations
 

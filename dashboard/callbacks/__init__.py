@@ -1,6 +1,8 @@
-"""Callback modules, one per page, written with `dash.callback`. `attach(app)` gives each app its
-own copy of them: Dash hands global callbacks to the first app that starts and empties its global
-lists, so a second app in the same process (tests, a notebook) would otherwise have none."""
+"""Callback modules, one per page; `attach(app)` registers them on each app.
+
+Each module is written with `dash.callback`. Dash hands global callbacks to the first app that
+starts and empties its global lists, so a second app in the same process (tests, a notebook) would
+otherwise have none: `attach` gives each app its own copy."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Data page callbacks: the observations of the URL's filter into the grid (at most ROW_LIMIT rows per
-request, with a notice when more exist), and the CSV/XLSX downloads (bytes from the same export
-function as the command line, for every row of the filter)."""
+"""Data page callbacks: the filtered observations into the grid, and the CSV/XLSX downloads.
+
+At most ROW_LIMIT rows per request, with a notice when more exist; the downloads are the bytes of
+the command line's export function, for every row of the filter."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The page's language for browsers and assistive technology: <html lang> follows the interface
-language (zh-Hans for Chinese), so screen readers read Chinese as Chinese and fonts fall back right."""
+"""The page's `<html lang>`, following the interface language.
+
+zh-Hans for Chinese, so screen readers read Chinese as Chinese and fonts fall back right."""
 
 import json
 

@@ -1,23 +1,24 @@
-"""Map callbacks: the URL query -> reach rows and events -> the map, the table of countries and the
-events that cannot be placed; a click on a country (map or table) -> that country's details."""
+"""Map page callbacks: the URL query -> the map, the countries table and a country's details.
+
+Reach rows and events -> the map, the table of countries and the events that cannot be placed; a
+click on a country (map or table) -> that country's details."""
 
 from __future__ import annotations
 
 from typing import Mapping
 
 import pandas as pd
-from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import data, ids
 from dashboard.callbacks.shell import query_dict, search_from
-from dashboard.figures.common import safe_filename
-from dashboard.figures.sdg import filter_period_label, format_period, format_value, kind_label, plural, status_label
+from dashboard.figures.common import format_value, kind_label, period_text, safe_filename
+from dashboard.figures.sdg import filter_period_label, plural, status_label
 from dashboard.geometry import country_geometry
 from dashboard.i18n import lazy, t
 from dashboard.map_hover import ORIGIN_WORDS
 from dashboard.maps import (
-    SVG_BUTTON,
     build_country_map,
     country_sources,
     event_points,
@@ -35,28 +36,6 @@ TABLE = ids.page_id("map", "countries")
 UNMAPPED = ids.page_id("map", "unmapped")
 COUNTRY_BUTTON = "map-country-button"  # dict IDs {"type": COUNTRY_BUTTON, "iso3": ...}
 DETAIL_LIMIT = 200  # figures listed for one country; the Data page has them all
-
-# the "Download SVG" buttons of maps.svg_button (SDG and map pages)
-clientside_callback(
-    """
-    function (clicks, id) {
-        if (!clicks || !window.Plotly) { return window.dash_clientside.no_update; }
-        var holder = document.getElementById(id.graph);
-        var graph = holder && (holder.classList.contains("js-plotly-plot") ? holder
-                               : holder.querySelector(".js-plotly-plot"));
-        if (!graph) { return window.dash_clientside.no_update; }
-        var options = (graph._context && graph._context.toImageButtonOptions) || {};
-        window.Plotly.downloadImage(graph, {format: "svg", filename: options.filename || id.graph,
-                                            width: graph._fullLayout.width, height: graph._fullLayout.height});
-        return window.dash_clientside.no_update;
-    }
-    """,
-    Output({"type": SVG_BUTTON, "graph": MATCH}, "title"),
-    Input({"type": SVG_BUTTON, "graph": MATCH}, "n_clicks"),
-    State({"type": SVG_BUTTON, "graph": MATCH}, "id"),
-    prevent_initial_call=True,
-)
-
 
 def map_title(filters: FilterState, programme_names: Mapping[str, str], lang: str) -> str:
     if len(filters.programme) == 1:
@@ -193,7 +172,7 @@ def unmapped_list(unmapped: pd.DataFrame, *, lang: str = "en", area_names: Mappi
         region = rec.get("region")
         place = areas.get(region, region) if isinstance(region, str) and region else t("place not stated", lang)
         items.append(html.Li([html.Strong(rec["title"]), " · ",
-                              format_period(rec.get("year"), rec.get("year"), lang), " · ", place]))
+                              period_text(rec.get("year"), rec.get("year"), lang), " · ", place]))
     return html.Section([
         html.H2(t("Events not on the map ({n})", lang, n=len(items))),
         html.P(t("Their sources name only an area, or no place: they are listed here instead of being placed "
@@ -231,7 +210,7 @@ def country_detail(iso3: str, reach: pd.DataFrame, events: pd.DataFrame, observa
             role = t("host", lang) if rec.get("country") == iso3 else t("participants", lang)
             city = rec.get("city") if isinstance(rec.get("city"), str) and rec.get("city") else t("city not stated", lang)
             docs = "; ".join(s.get("source_document") for s in rec.get("sources") or [] if s.get("source_document"))
-            items.append(html.Li([html.Strong(title), " · ", format_period(rec.get("year"), rec.get("year"), lang),
+            items.append(html.Li([html.Strong(title), " · ", period_text(rec.get("year"), rec.get("year"), lang),
                                   " · ", city, " · ", status_label(rec.get("status") or "held", lang), " · ", role,
                                   html.Br(), html.Small(t("Source", lang) + ": " + (docs or t("not stated", lang)))]))
         out += [html.H3(t("Events ({n})", lang, n=len(items))), html.Ul(items, className="plain-list")]
@@ -241,9 +220,9 @@ def country_detail(iso3: str, reach: pd.DataFrame, events: pd.DataFrame, observa
             href = "/sources" + search_from(FilterState(lang=lang)) + f"#obs-{ids.slug(rec['id'])}"
             body.append(html.Tr([
                 html.Td(indicator_names.get(rec["indicator"], rec["indicator"])),
-                html.Td(format_value(rec["value"], rec["qualifier"], rec["unit"], lang), className="number"),
+                html.Td(format_value(rec["value"], rec["qualifier"], lang, unit=rec["unit"], exact=True), className="number"),
                 html.Td(kind_label(rec["kind"], lang)),
-                html.Td(format_period(rec["year_start"], rec["year_end"], lang, rec.get("date"))),
+                html.Td(period_text(rec["year_start"], rec["year_end"], lang, rec.get("date"))),
                 html.Td(rec["programme"] if isinstance(rec["programme"], str) else t("not a programme's figure", lang)),
                 html.Td(dcc.Link(rec["source_document"], href=href)),
             ]))

@@ -1,5 +1,7 @@
-"""SDG explorer callbacks: the URL query (its `sdg` filter and the rest of the filter panel) ->
-queries -> tiles, the chosen goal's targets, the programmes tagged, their figures and the grid."""
+"""SDG explorer callbacks: the URL query -> goal tiles, the selection's detail, the targets grid.
+
+The `sdg` filter and the rest of the filter panel -> queries -> tiles, the chosen goal's targets,
+the programmes tagged, their figures and the grid."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import data, ids
 from dashboard.callbacks.shell import query_dict, search_from
 from dashboard.components import sdg_tiles
+from dashboard.figures.common import graph_config, safe_filename
 from dashboard.figures.sdg import (
     build_target_grid,
     filter_period_label,
@@ -16,7 +19,7 @@ from dashboard.figures.sdg import (
     programme_counts_by_target,
 )
 from dashboard.i18n import t
-from dashboard.maps import export_filename, graph_config, graph_style
+from dashboard.maps import graph_style
 from indicators import metrics
 from indicators import repository as repo
 from indicators.filters import FILTER_NAMES, FilterState
@@ -130,5 +133,5 @@ def render_sdg(search, pathname):
     figure = build_target_grid(grid_pairs, programmes=tagged[["code", "name"]], targets=targets, goals=goals,
                                lang=lang, selected=selection, sources=documents, programme_sources=by_programme,
                                period_label=filter_period_label(filters.year_from, filters.year_to, lang))
-    config = graph_config(export_filename("sdg-targets-by-programme", *[ids.slug(s) for s in selection], lang))
+    config = graph_config(safe_filename("sdg-targets-by-programme", *[ids.slug(s) for s in selection], lang), geo=False)
     return tiles, detail, figure, config, graph_style(figure)

@@ -1,5 +1,7 @@
-"""Sources callbacks: the URL query -> the observations, events and programme records of the selection
--> their quotes grouped under each source document, figures marked; and a scroll to `#obs-<id>`."""
+"""Sources page callbacks: the URL query -> the quotes under each source document.
+
+The observations, events and programme records of the selection -> their quotes grouped under each
+source document, figures marked; and a scroll to `#obs-<id>`."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import data, ids
 from dashboard.callbacks.shell import query_dict
-from dashboard.figures.sdg import figures_not_found, format_period, format_value, kind_label, mark_figures, unit_label
+from dashboard.figures.common import format_value, kind_label, period_text, unit_label
+from dashboard.figures.sdg import figures_not_found, mark_figures
 from dashboard.i18n import lazy, t
 from indicators import repository as repo
 
@@ -194,7 +197,7 @@ def quote_block(group: dict, *, lang: str = "en", names: Mapping[str, Mapping]) 
                                className="notice"))
     if group["observations"]:
         children.append(figures_table(group["observations"], lang=lang, names=names))
-    backed = [html.Li([t("Event", lang), ": ", _event_title(e, lang), " (", format_period(e.get("year"), e.get("year"),
+    backed = [html.Li([t("Event", lang), ": ", _event_title(e, lang), " (", period_text(e.get("year"), e.get("year"),
                                                                                           lang), ")"])
               for e in group["events"]]
     backed += [html.Li([t("Programme record", lang), ": ", html.Span(p["code"], className="programme-code"), " ",
@@ -221,7 +224,7 @@ def figures_table(observations: list[dict], *, lang: str = "en", names: Mapping[
         programme = _text(rec.get("programme"))
         rows.append(html.Tr([
             html.Td(names["indicator"].get(rec["indicator"], rec["indicator"])),
-            html.Td([html.A(format_value(rec["value"], rec["qualifier"], rec.get("unit"), lang), href=f"#{anchor}",
+            html.Td([html.A(format_value(rec["value"], rec["qualifier"], lang, unit=rec.get("unit"), exact=True), href=f"#{anchor}",
                             title=t("Link to this figure", lang)),
                      html.Span(" " + unit_label(rec.get("unit"), lang), className="unit")
                      if rec.get("unit") not in (None, "", "percent") else None],
@@ -229,7 +232,7 @@ def figures_table(observations: list[dict], *, lang: str = "en", names: Mapping[
             html.Td(html.Mark(_text(rec.get("source_figure")), className="figure-mark")
                     if _text(rec.get("source_figure")) else "—"),
             html.Td(kind_label(rec["kind"], lang)),
-            html.Td(format_period(rec.get("year_start"), rec.get("year_end"), lang, _text(rec.get("date")) or None)),
+            html.Td(period_text(rec.get("year_start"), rec.get("year_end"), lang, _text(rec.get("date")) or None)),
             html.Td(place),
             html.Td([html.Span(programme, className="programme-code"), " ", names["programme"].get(programme, "")]
                     if programme else t("not a programme's figure", lang)),

@@ -1,6 +1,7 @@
-"""The API documentation of the `/api` page, rendered from the OpenAPI document the app serves: one
-section per endpoint with its parameters, responses and example requests in curl and pandas, then the
-fields of every record. Pure: (document, lang) -> Dash components, no data access, no CDN."""
+"""The `/api` page's documentation, rendered from the OpenAPI document.
+
+One section per endpoint with its parameters, responses and example requests in curl and pandas,
+then the fields of every record. Pure: (document, lang) -> Dash components, no data access, no CDN."""
 
 from __future__ import annotations
 

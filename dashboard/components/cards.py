@@ -1,6 +1,8 @@
-"""Headline cards: each figure with its qualifier words, unit, kind (actual, target, potential...),
-the period it covers, the notes of the aggregation, and a disclosure with its source quotes.
-Figures of different kinds share a card side by side; they are never added."""
+"""Headline cards: figures of every kind side by side, with period, notes and source quotes.
+
+Each figure with its qualifier words, unit, kind (actual, target, potential...), the period it
+covers, the notes of the aggregation, and a disclosure with its source quotes. Figures of different
+kinds share a card side by side; they are never added."""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
-"""The observations table of the data page: dash-ag-grid column definitions, grid options in the page
-language, and rows shaped for display (names in the language, values with their qualifier words) from
-the section-2 observation frame. Pure functions: no database access, no callback context."""
+"""The data page's observations table: ag-grid columns, options and display rows.
+
+dash-ag-grid column definitions, grid options in the page language, and rows shaped for display
+(names in the language, values with their qualifier words) from the section-2 observation frame.
+Pure functions: no database access, no callback context."""
 
 from __future__ import annotations
 

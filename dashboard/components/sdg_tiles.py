@@ -1,5 +1,7 @@
-"""Presentational builders of the SDG explorer: the 17 goal tiles, a goal's targets, the programmes
-tagged and the figures they report. Plain frames in, Dash components out; no data access."""
+"""SDG builders: goal and target tiles, a goal's targets, tagged programmes, their figures.
+
+One tile builder serves the explorer's 17 goal tiles and a programme's target tiles (each look
+by its CSS class). Plain frames in, Dash components out; no data access."""
 
 from __future__ import annotations
 
@@ -8,16 +10,39 @@ from typing import Callable, Mapping, Sequence
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.figures.sdg import format_period, format_value, plural, status_label, target_sort_key, unit_label
+from dashboard import theme
+from dashboard.figures.common import format_value, period_text, translate_note, unit_label
+from dashboard.figures.sdg import plural, status_label, target_sort_key
 from dashboard.i18n import lazy, t
 
-try:  # the shared note wording of the overview's charts, when present
-    from dashboard.figures.common import translate_note
-except ImportError:  # pragma: no cover - the module lands separately
-    def translate_note(note, lang: str = "en") -> str:
-        return note.message
-
 Href = Callable[[str | None], str]
+
+
+# --- tiles ---------------------------------------------------------------------------------------
+def _luminance(colour: str) -> float:
+    colour = colour.lstrip("#")
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def tile_text_colour(background: str) -> str:
+    """White, as on the official SDG tiles, wherever it reaches the 3:1 contrast of large bold text;
+    dark text on the few light goal colours (7 yellow, 11 orange...) so the code stays readable."""
+    contrast = 1.05 / (_luminance(background) + 0.05)
+    return "#FFFFFF" if contrast >= 3 else theme.TEXT_COLOUR
+
+
+def sdg_tile(parts: list, *, href: str, title: str, colour: str, css: str, modifiers: Sequence[str] = (),
+             contrast_text: bool = False, link_id: str | None = None, item_attributes: dict | None = None) -> html.Li:
+    """One goal or target as a link tile in its goal's official colour. `css` names the look
+    ("sdg-tile": the explorer's goal tiles, whose white text sdg.css outlines; "target-tile": a
+    programme's target tiles); `contrast_text` picks white or dark text by the colour instead."""
+    style = {"backgroundColor": colour}
+    style.update({"color": tile_text_colour(colour)} if contrast_text else {"--goal-colour": colour})
+    link = dcc.Link(parts, href=href, title=title, className=" ".join([css, *modifiers]), style=style,
+                    **({"id": link_id} if link_id else {}))
+    return html.Li(link, className=f"{css}-item", **(item_attributes or {}))
 
 
 def goal_tiles(goals: pd.DataFrame, counts: Mapping[str, int], *, href_for: Href, lang: str = "en",
@@ -28,20 +53,39 @@ def goal_tiles(goals: pd.DataFrame, counts: Mapping[str, int], *, href_for: Href
         count = int(counts.get(goal.code, 0))
         label = plural(count, lazy("{n} programme"), lazy("{n} programmes"), lang) if count else t("no programme", lang)
         selected = goal.code == selected_goal
-        link = dcc.Link(
+        items.append(sdg_tile(
             [html.Span(str(goal.number), className="sdg-tile-number"),
              html.Span(goal.short, className="sdg-tile-name"),
              html.Span(label, className="sdg-tile-count"),
              html.Span(" (" + t("selected", lang) + ")", className="visually-hidden") if selected else None],
-            href=href_for(goal.code), title=goal.title,
-            className="sdg-tile" + (" selected" if selected else "") + ("" if count else " untagged"),
-            style={"backgroundColor": goal.colour, "--goal-colour": goal.colour},
-            id=f"sdg-tile-{goal.code}",
-        )
-        items.append(html.Li(link, className="sdg-tile-item"))
+            href=href_for(goal.code), title=goal.title, colour=goal.colour, css="sdg-tile",
+            modifiers=[m for m, on in (("selected", selected), ("untagged", not count)) if on],
+            link_id=f"sdg-tile-{goal.code}"))
     return html.Ul(items, className="sdg-tile-grid")
 
 
+def target_tiles(targets: Sequence[str], *, titles: Mapping[str, str], goal_colours: Mapping[str, str],
+                 lang: str = "en") -> html.Ul | html.P:
+    """A programme's SDG targets, one tile each in its goal's colour; the target's title on hover
+    (title attribute) and for screen readers; each links to the SDG explorer filtered on the target."""
+    items = []
+    for code in targets:
+        background = goal_colours.get(theme.goal_of(code), theme.ACCENT)
+        title_text = titles.get(code, "")
+        label = t("Target {code}: {title}", lang, code=code, title=title_text) if title_text else \
+            t("Target {code}", lang, code=code)
+        link_query = f"?sdg={code}" + (f"&lang={lang}" if lang != "en" else "")
+        items.append(sdg_tile([html.Span(code, className="target-tile-code"),
+                               html.Span(label, className="visually-hidden")],
+                              href=f"/sdg{link_query}", title=label, colour=background, css="target-tile",
+                              contrast_text=True,
+                              item_attributes={"data-target": code, "data-goal": theme.goal_of(code)}))
+    if not items:
+        return html.P(t("No SDG target stated for this programme.", lang), className="muted")
+    return html.Ul(items, className="target-tiles")
+
+
+# --- the explorer's selection --------------------------------------------------------------------
 def selection_heading(selection: Sequence[str], goals: pd.DataFrame, targets: pd.DataFrame, *,
                       lang: str = "en") -> html.Div:
     """"Goal 8: ..." or "Target 8.3: ..." (or a list of codes when several are chosen)."""
@@ -123,7 +167,7 @@ def programme_cards(programmes: pd.DataFrame, *, lang: str = "en", selection: Se
             tags.append(html.Li(target, className="sdg-chip" + (" chosen" if chosen else ""),
                                 style={"--goal-colour": colours.get(target.split(".")[0], "#555")}))
         status = status_label(row.status if isinstance(row.status, str) else None, lang)
-        period = format_period(row.year_start, row.year_end, lang)
+        period = period_text(row.year_start, row.year_end, lang)
         if isinstance(row.status, str) and row.status == "ongoing" and pd.isna(row.year_end) and not pd.isna(row.year_start):
             period = t("{year} – open-ended", lang, year=int(row.year_start))
         names = [countries.get(c, c) for c in (row.countries or [])]
@@ -159,7 +203,7 @@ def indicator_figures(summaries: Sequence[tuple[Mapping, object]], *, lang: str 
             label = names.get(key, key) if key else t("not a programme's figure", lang)
             rows.append(html.Tr([
                 html.Td([html.Span(key or "—", className="programme-code"), " ", label if label != key else ""]),
-                html.Td(format_value(rec["value"], rec["qualifier"], summary.unit, lang), className="number"),
+                html.Td(format_value(rec["value"], rec["qualifier"], lang, unit=summary.unit, exact=True), className="number"),
                 html.Td(str(int(rec["observations"])), className="number"),
                 html.Td(dcc.Link(t("quotes", lang), href=sources_href(indicator["code"], key))),
             ]))

@@ -1,5 +1,7 @@
-"""The "sources" disclosure: the verbatim quotes behind a figure, the figure highlighted with
-<mark> in the original sentence, its English rendering, and the document and section."""
+"""The "sources" disclosure: the verbatim quotes behind a figure, the figure marked.
+
+The figure highlighted with <mark> in the original sentence, its English rendering, and the
+document and section."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Breakdown of one indicator by programme or by SDG target: horizontal bars, largest first.
-Targets take their goal's official colour; rows by target do not add up to the total (a
-programme counts under each target it is tagged with) and the chart says so."""
+"""Breakdown figure: one indicator by programme or by SDG target, as horizontal bars.
+
+Largest first. Targets take their goal's official colour; rows by target do not add up to the
+total (a programme counts under each target it is tagged with) and the chart says so."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Shared pieces of every chart: numbers with qualifier words, units, periods, titles, the source
-line, the empty state, "top N + others" grouping and the export configuration. Pure functions."""
+"""Shared pieces of every chart: numbers, units, kinds, periods, titles, source line, export.
+
+Numbers with qualifier words, units, periods, titles, the source line, the empty state, "top N +
+others" grouping and the export configuration. Pure functions."""
 
 from __future__ import annotations
 
@@ -54,11 +56,21 @@ KIND_LABELS = {
 
 
 # --- numbers ---------------------------------------------------------------------------------------
-def format_number(value: float | int | None, lang: str = "en", *, compact: bool = False) -> str:
+NOT_STATED = lazy("not stated")
+
+
+def is_missing(value) -> bool:
+    """None, pandas' NA or NaN: a value the source does not state."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float | int | None, lang: str = "en", *, compact: bool = False, exact: bool = False) -> str:
     """A number as written for readers: thousands separators, no needless decimals; `compact`
-    writes round millions in words (100 million; in Chinese 万 and 亿, as the sources do)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
+    writes round millions in words (100 million; in Chinese 万 and 亿, as the sources do).
+    Charts and cards round to two decimals and leave a missing number blank; `exact` (tables of
+    the stated figures) keeps every stored decimal and says "not stated" where there is none."""
+    if is_missing(value):
+        return t(NOT_STATED, lang) if exact else ""
     value = float(value)
     if compact:
         if lang == "zh":
@@ -70,12 +82,17 @@ def format_number(value: float | int | None, lang: str = "en", *, compact: bool 
             return t("{number} million", lang, number=f"{value / 1e6:g}")
     if value.is_integer():
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:,.{10 if exact else 2}f}".rstrip("0").rstrip(".")
 
 
-def format_value(value, qualifier: str | None = "exact", lang: str = "en", *, compact: bool = False) -> str:
-    """`about 250`, `at least 19`, `more than 100,000,000`: the number with its qualifier words."""
-    number = format_number(value, lang, compact=compact)
+def format_value(value, qualifier: str | None = "exact", lang: str = "en", *, unit: str | None = None,
+                 compact: bool = False, exact: bool = False) -> str:
+    """`about 250`, `at least 19`, `more than 100,000,000`: the number with its qualifier words; a
+    `unit` of "percent" puts the sign on the number (`about 40%`); `exact` as in format_number
+    (a missing value is "not stated", without qualifier words)."""
+    if exact and is_missing(value):
+        return t(NOT_STATED, lang)
+    number = format_number(value, lang, compact=compact, exact=exact) + ("%" if unit == "percent" else "")
     template = QUALIFIER_TEMPLATES.get(qualifier or "exact", "{number}")
     return number if template == "{number}" else t(template, lang, number=number)
 
@@ -95,25 +112,28 @@ def format_quantity(value, qualifier: str | None, unit: str | None, lang: str = 
     return f"{text} {unit_label(unit, lang, value)}".strip()
 
 
-def kind_label(kind: str, lang: str = "en") -> str:
-    return t(KIND_LABELS.get(kind, kind), lang)
+def kind_label(kind: str | None, lang: str = "en") -> str:
+    """The kind of a figure in words (`potential / estimate`); unknown kinds as they are."""
+    return t(KIND_LABELS[kind], lang) if kind in KIND_LABELS else (kind or "")
 
 
 # --- periods -------------------------------------------------------------------------------------
-def _year(value) -> int | None:
-    if value is None or value is pd.NA:
+def as_year(value) -> int | None:
+    """A year as an int; None where none is stated (None, NA, NaN, or not a number)."""
+    if is_missing(value):
         return None
     try:
-        if isinstance(value, float) and math.isnan(value):
-            return None
         return int(value)
     except (TypeError, ValueError):
         return None
 
 
-def period_text(start, end, lang: str = "en") -> str:
-    """`2017`, `2017–2018`, or `year not stated`."""
-    start, end = _year(start), _year(end)
+def period_text(start, end, lang: str = "en", date: str | None = None) -> str:
+    """`2017`, `2017–2018`, the stated `date` (`2017-10`) where there is one, or `year not stated`
+    (never guessed)."""
+    if date and not is_missing(date):
+        return str(date)
+    start, end = as_year(start), as_year(end)
     if start is None and end is None:
         return t("year not stated", lang)
     start, end = start if start is not None else end, end if end is not None else start
@@ -123,7 +143,7 @@ def period_text(start, end, lang: str = "en") -> str:
 def covered_period(starts: Iterable, ends: Iterable, lang: str = "en") -> str:
     """The period a set of figures covers: the first start to the last end; figures without a year
     are said so (`2010–2014; some figures: year not stated`), never given one."""
-    pairs = [(_year(s), _year(e)) for s, e in zip(starts, ends)]
+    pairs = [(as_year(s), as_year(e)) for s, e in zip(starts, ends)]
     if not pairs:
         return t("year not stated", lang)
     dated = [(s if s is not None else e, e if e is not None else s) for s, e in pairs if s is not None or e is not None]
@@ -250,6 +270,22 @@ def empty_figure(lang: str = "en", *, title: str | None = None, subtitle: str = 
     fig.update_yaxes(visible=False)
     fig.update_layout(showlegend=False, meta={"empty": True})
     return add_source_line(fig, source)
+
+
+def split_by_year(frame: pd.DataFrame | None, *, lang: str = "en", title: str = "", subtitle: str = "",
+                  source: str = "") -> tuple[pd.DataFrame, pd.DataFrame, go.Figure | None]:
+    """(dated rows with whole years, rows without a year, the empty figure to show instead where no
+    row has a year): figures without a year are never plotted at a made-up one."""
+    if frame is None or frame.empty:
+        return frame, frame, empty_figure(lang, title=title, subtitle=subtitle, source=source)
+    dated = frame[frame["year"].notna()].copy()
+    undated = frame[frame["year"].isna()]
+    if dated.empty:
+        message = t("No dated figure: {n} figure(s) with year not stated are listed under the chart", lang,
+                    n=len(undated))
+        return dated, undated, empty_figure(lang, title=title, subtitle=subtitle, message=message, source=source)
+    dated["year"] = dated["year"].astype(int)
+    return dated, undated, None
 
 
 def is_empty_figure(fig: go.Figure) -> bool:

@@ -1,6 +1,8 @@
-"""Targets against actuals for one indicator of one programme: actual values as bars by year,
-targets as diamonds, baselines and estimates as their own marks (never added together), and the
-path from the start to the target that the progress method compares against."""
+"""Progress figure: targets against actuals for one indicator of one programme.
+
+Actual values as bars by year, targets as diamonds, baselines and estimates as their own marks
+(never added together), and the path from the start to the target that the progress method
+compares against."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 from dashboard.figures.common import (
-    add_note_line, add_source_line, base_figure, empty_figure, format_quantity, format_value, kind_label,
-    period_text, unit_label, value_axis, year_range,
+    add_note_line, add_source_line, base_figure, format_quantity, format_value, kind_label, period_text,
+    split_by_year, unit_label, value_axis, year_range,
 )
 from dashboard.i18n import lazy, t
 from indicators.progress import Progress
@@ -61,15 +63,9 @@ def build_progress_figure(frame: pd.DataFrame, *, lang: str = "en", title: str =
                           source: str = "", progress: Progress | None = None, height: int = 380) -> go.Figure:
     """Actuals as bars, targets as diamonds joined to the start by the required path, baselines as
     grey bars, estimates as open circles; figures without a year are counted in a note."""
-    if frame is None or frame.empty:
-        return empty_figure(lang, title=title, subtitle=subtitle, source=source)
-    dated = frame[frame["year"].notna()].copy()
-    undated = frame[frame["year"].isna()]
-    if dated.empty:
-        message = t("No dated figure: {n} figure(s) with year not stated are listed under the chart", lang,
-                    n=len(undated))
-        return empty_figure(lang, title=title, subtitle=subtitle, message=message, source=source)
-    dated["year"] = dated["year"].astype(int)
+    dated, undated, empty = split_by_year(frame, lang=lang, title=title, subtitle=subtitle, source=source)
+    if empty is not None:
+        return empty
     fig = base_figure(title, subtitle=subtitle, height=height, legend_on_top=True)
     hover = "<b>%{customdata[0]}</b><br>%{customdata[2]}: %{customdata[1]}<br>%{customdata[3]}<extra></extra>"
     shared_years = bool(set(dated[dated["kind"] == "baseline"]["year"])

@@ -1,8 +1,9 @@
-"""Pure builders for the SDG explorer, plus the small text helpers its views, the map and the sources
-page share: a value with its qualifier words, a period, a quote with its figures marked.
+"""SDG explorer figures (the programmes x targets grid) and the text helpers pages share.
 
-Everything here takes plain frames and keyword options and returns a figure or plain values; no
-database and no Dash callback context."""
+The helpers write statuses, plurals, hover lines and quotes with their figures marked, for the SDG
+explorer, the map and the sources page; numbers, units, kinds and periods are written by
+figures/common.py. Everything here takes plain frames and keyword options and returns a figure or
+plain values; no database and no Dash callback context."""
 
 from __future__ import annotations
 
@@ -13,68 +14,16 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures.common import EMPTY_MESSAGE, NOT_STATED, is_missing
 from dashboard.i18n import lazy, t
 from dashboard.theme import TEMPLATE_NAME, TEXT_COLOUR
 
-EMPTY_MESSAGE = lazy("No figure reported for this selection")
 SOURCE_GREY = "#3E4C59"  # 9.4:1 on white
-
-# how the source states a value (INTERFACES.md section 2, `qualifier`), as words around the number;
-# the same messages as dashboard/figures/common.py, so each is translated once
-QUALIFIER_WORDS = {
-    "exact": "{number}",
-    "approx": lazy("about {number}"),
-    "more_than": lazy("more than {number}"),
-    "at_least": lazy("at least {number}"),
-    "less_than": lazy("less than {number}"),
-    "up_to": lazy("up to {number}"),
-}
-KIND_LABELS = {"actual": lazy("actual"), "target": lazy("target"), "baseline": lazy("baseline"),
-               "estimate": lazy("potential / estimate"), "context": lazy("context")}
-UNIT_LABELS = {"people": lazy("people"), "countries": lazy("countries"), "events": lazy("events"),
-               "organisations": lazy("organisations"), "jobs": lazy("jobs"), "percent": lazy("percent")}
 STATUS_LABELS = {"held": lazy("held"), "planned": lazy("planned"), "ongoing": lazy("ongoing"),
                  "completed": lazy("completed")}
 
 
 # --- text helpers --------------------------------------------------------------------------------
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def format_number(value, lang: str = "en") -> str:
-    """An exact number as stored: whole numbers without decimals, thousands grouped; never rounded."""
-    if _missing(value):
-        return t("not stated", lang)
-    number = float(value)
-    if number.is_integer():
-        return f"{int(number):,}"
-    return f"{number:,.10f}".rstrip("0").rstrip(".")
-
-
-def format_value(value, qualifier: str | None = "exact", unit: str | None = None, lang: str = "en") -> str:
-    """"about 250", "more than 100,000,000", "40%": the number with its qualifier words (and a percent
-    sign for percent values)."""
-    if _missing(value):
-        return t("not stated", lang)
-    number = format_number(value, lang) + ("%" if unit == "percent" else "")
-    template = QUALIFIER_WORDS.get(qualifier or "exact", "{number}")
-    return number if template == "{number}" else t(template, lang, number=number)
-
-
-def format_period(year_start, year_end, lang: str = "en", date: str | None = None) -> str:
-    """"2017", "2017–2018", "2017-10", or "year not stated" (never guessed)."""
-    if date and not _missing(date):
-        return str(date)
-    start = None if _missing(year_start) else int(year_start)
-    end = None if _missing(year_end) else int(year_end)
-    if start is None and end is None:
-        return t("year not stated", lang)
-    if start is None or end is None or start == end:
-        return str(start if start is not None else end)
-    return f"{start}–{end}"
-
-
 def filter_period_label(year_from: int | None, year_to: int | None, lang: str = "en") -> str:
     """The period a chart covers under the year filter."""
     if year_from is None and year_to is None:
@@ -91,17 +40,9 @@ def plural(n: int, one: str, many: str, lang: str = "en", **values) -> str:
     return t(one if int(n) == 1 else many, lang, n=int(n), **values)
 
 
-def unit_label(unit: str | None, lang: str = "en") -> str:
-    return t(UNIT_LABELS[unit], lang) if unit in UNIT_LABELS else (unit or "")
-
-
-def kind_label(kind: str | None, lang: str = "en") -> str:
-    return t(KIND_LABELS[kind], lang) if kind in KIND_LABELS else (kind or "")
-
-
 def status_label(status: str | None, lang: str = "en") -> str:
     """Programme or event status in words; empty = "status not stated"."""
-    if not status or _missing(status):
+    if not status or is_missing(status):
         return t("status not stated", lang)
     return t(STATUS_LABELS[status], lang) if status in STATUS_LABELS else str(status)
 
@@ -182,7 +123,7 @@ def sources_line(documents: Sequence[str], lang: str = "en", prefix: str | None 
     documents = [d for d in dict.fromkeys(documents) if d]
     label = prefix or t("Source", lang)
     if not documents:
-        return label + ": " + t("not stated", lang)
+        return label + ": " + t(NOT_STATED, lang)
     return f"{label}: " + "; ".join(documents)
 
 

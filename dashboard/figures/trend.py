@@ -1,6 +1,7 @@
-"""Progress over time: one indicator by year, one series per programme. A multi-year figure sits at
-its end year with its full period in the hover; figures without a year are never plotted at a
-made-up year: they are counted in a note and listed under the chart."""
+"""Trend figure: one indicator by year, one series per programme.
+
+A multi-year figure sits at its end year with its full period in the hover; figures without a year
+are never plotted at a made-up year: they are counted in a note and listed under the chart."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import plotly.graph_objects as go
 
 from dashboard import theme
 from dashboard.figures.common import (
-    OTHERS_KEY, add_note_line, add_source_line, base_figure, empty_figure, format_quantity, format_value,
-    period_text, unit_label, value_axis, year_range,
+    OTHERS_KEY, add_note_line, add_source_line, base_figure, format_quantity, format_value, period_text,
+    split_by_year, unit_label, value_axis, year_range,
 )
 from dashboard.i18n import t
 
@@ -55,15 +56,9 @@ def build_trend_figure(frame: pd.DataFrame, *, lang: str = "en", title: str = ""
                        height: int = 440) -> go.Figure:
     """Bars by year per series (`mode="line"` for lines; "auto" draws lines beyond 12 years).
     `frame` has the columns of TREND_COLUMNS; `year` None means "year not stated"."""
-    if frame is None or frame.empty:
-        return empty_figure(lang, title=title, subtitle=subtitle, source=source)
-    dated = frame[frame["year"].notna()].copy()
-    undated = frame[frame["year"].isna()]
-    if dated.empty:
-        message = t("No dated figure: {n} figure(s) with year not stated are listed under the chart", lang,
-                    n=len(undated))
-        return empty_figure(lang, title=title, subtitle=subtitle, message=message, source=source)
-    dated["year"] = dated["year"].astype(int)
+    dated, undated, empty = split_by_year(frame, lang=lang, title=title, subtitle=subtitle, source=source)
+    if empty is not None:
+        return empty
     years = sorted(dated["year"].unique())
     if mode == "auto":
         mode = "line" if len(years) > 12 else "bar"

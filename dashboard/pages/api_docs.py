@@ -1,5 +1,7 @@
-"""API documentation page `/api`: the OpenAPI document the app serves at /api/v1/openapi.json, rendered
-as a readable page (endpoints, parameters, responses, curl and pandas examples)."""
+"""API documentation page `/api`: the app's OpenAPI document as a readable page.
+
+The document served at /api/v1/openapi.json: endpoints, parameters, responses, curl and pandas
+examples."""
 
 import dash
 

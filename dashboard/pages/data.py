@@ -1,5 +1,7 @@
-"""Data page `/data`: every observation in the current filter as a sortable, filterable table with its
-source, downloadable as CSV and XLSX (the same bytes as the command-line export)."""
+"""Data page `/data`: the filtered observations as a table, downloadable as CSV and XLSX.
+
+Every observation in the current filter, sortable and filterable, with its source; the downloads
+are the same bytes as the command-line export."""
 
 import dash
 import dash_ag_grid as dag

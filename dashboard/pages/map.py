@@ -1,6 +1,7 @@
-"""Map `/map`: the countries the programmes reach (all, or those of the filter panel's selection),
-events as points, small states as markers; a table of the same countries for keyboard and screen
-reader users; the details of a country on click."""
+"""Map page `/map`: the countries the programmes reach, their events, a table, a country's details.
+
+All countries reached, or those of the filter panel's selection; events as points, small states as
+markers; a table of the same countries for keyboard and screen reader users."""
 
 import dash
 from dash import dcc, html
@@ -8,7 +9,8 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.figures.sdg import empty_figure
 from dashboard.i18n import t
-from dashboard.maps import map_graph_config, svg_button
+from dashboard.components.chart_frame import chart_actions
+from dashboard.maps import map_graph_config
 
 dash.register_page(__name__, path="/map", name="Map", order=2)
 
@@ -30,7 +32,7 @@ def layout(lang: str = "en", **_query):
                                   config=map_graph_config("countries-reached"), className="map-graph",
                                   style={"height": "600px"}),
                         type="graph"),
-            html.Div(svg_button(GRAPH, lang), className="chart-actions"),
+            chart_actions(GRAPH, lang),
         ], className="chart-card map-card", **{"aria-label": t("Map of countries reached", lang)}),
         html.Div(html.P(t("Click a country or an event on the map, or a country in the table below, for its "
                           "programmes, events and figures.", lang), className="map-hint"),

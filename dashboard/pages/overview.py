@@ -1,30 +1,24 @@
-"""Overview page `/`: headline cards, progress over time per programme, breakdowns by programme and
-by SDG target, and the map; every part follows the filters in the URL query."""
+"""Overview page `/`: headline cards, trend, breakdowns and map for the URL's filters.
+
+Cards, progress over time per programme, breakdowns by programme and by SDG target, and the map;
+every part follows the filters in the URL query."""
 
 import dash
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.chart_frame import chart_actions, chart_figure
 from dashboard.i18n import LANGUAGES, t
+from dashboard.views.overview import DEFAULT_INDICATOR
 
 dash.register_page(__name__, path="/", name="Overview", title="SDG programme results", order=0)
-
-DEFAULT_INDICATOR = "participants_trained"
-
-
-def svg_button(graph_id: str, lang: str) -> html.Button:
-    return html.Button(t("Download SVG", lang), id={"type": ids.SVG_EXPORT, "graph": graph_id}, n_clicks=0,
-                       type="button", className="button-secondary svg-export",
-                       title=t("Download this chart as SVG (vector, for print)", lang))
 
 
 def graph(graph_id: str, lang: str, *, label: str, height: int = 440) -> html.Div:
     """A graph in a loading wrapper; its figure and export configuration come from a callback."""
-    return html.Div([
-        dcc.Loading(dcc.Graph(id=graph_id, config={"displaylogo": False}, style={"minHeight": f"{height}px"}),
-                    type="dot", delay_show=150),
-        html.Div(svg_button(graph_id, lang), className="chart-actions"),
-    ], className="chart", role="figure", **{"aria-label": label})
+    return chart_figure(dcc.Loading(dcc.Graph(id=graph_id, config={"displaylogo": False},
+                                              style={"minHeight": f"{height}px"}), type="dot", delay_show=150),
+                        label=label, actions=chart_actions(graph_id, lang))
 
 
 def layout(lang: str = "en", indicator: str = DEFAULT_INDICATOR, **query):

@@ -1,6 +1,7 @@
-"""Programme page `/programmes/<code>`: the programme's record (name, description, status and
-period, countries, SDG targets, funders, implementers, links, note, sources) and every indicator
-it reports, with targets against actuals where both exist."""
+"""Programme page `/programmes/<code>`: the programme's record and every indicator it reports.
+
+The record: name, description, status and period, countries, SDG targets, funders, implementers,
+links, note, sources; every indicator with targets against actuals where both exist."""
 
 import dash
 from dash import dcc, html

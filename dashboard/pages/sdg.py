@@ -1,13 +1,16 @@
-"""SDG explorer `/sdg`: the 17 goals, a goal's targets, the programmes tagged with the chosen goal or
-target (`?sdg=8` or `?sdg=8.3`, the filter panel's own `sdg` filter) and the figures they report."""
+"""SDG explorer page `/sdg`: goals, a goal's targets, the programmes tagged and their figures.
+
+The 17 goals, a goal's targets, the programmes tagged with the chosen goal or target (`?sdg=8` or
+`?sdg=8.3`, the filter panel's own `sdg` filter) and the figures they report."""
 
 import dash
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.chart_frame import chart_actions
+from dashboard.figures.common import graph_config
 from dashboard.figures.sdg import empty_figure
 from dashboard.i18n import t
-from dashboard.maps import graph_config, svg_button
 
 dash.register_page(__name__, path="/sdg", name="SDG explorer", order=1)
 
@@ -29,8 +32,8 @@ def layout(lang: str = "en", **_query):
         dcc.Loading(html.Div(id=DETAIL, className="sdg-detail", role="region",
                              **{"aria-live": "polite", "aria-label": t("Selection", lang)}), type="default"),
         html.Section([
-            dcc.Loading(dcc.Graph(id=GRAPH, figure=placeholder, config=graph_config("sdg-targets-by-programme"),
+            dcc.Loading(dcc.Graph(id=GRAPH, figure=placeholder, config=graph_config("sdg-targets-by-programme", geo=False),
                                   style={"height": "300px"}), type="graph"),
-            html.Div(svg_button(GRAPH, lang), className="chart-actions"),
+            chart_actions(GRAPH, lang),
         ], className="chart-card", **{"aria-label": t("SDG targets of the programmes", lang)}),
     ], className="page page-sdg")

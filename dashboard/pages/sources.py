@@ -1,6 +1,8 @@
-"""Sources `/sources`: every source document and, under it, every quote the data uses, verbatim, with
-the figures marked, its English rendering, its section and the figures, events and programme records
-it backs. Each figure's row has the anchor `#obs-<id>` that other pages link to."""
+"""Sources page `/sources`: every source document with the verbatim quotes the data uses.
+
+Under each document every quote verbatim, with the figures marked, its English rendering, its
+section and the figures, events and programme records it backs. Each figure's row has the anchor
+`#obs-<id>` that other pages link to."""
 
 import dash
 from dash import dcc, html

@@ -153,7 +153,7 @@ def figures_of(cards, key):
 
 def test_overview_cards_from_the_seed(seeded_app):
     from dashboard import data
-    from dashboard.callbacks.overview import overview_cards
+    from dashboard.views.overview import overview_cards
 
     cards = overview_cards(data.parse_filters({}))
     assert [c.key for c in cards] == ["participants", "jobs", "countries", "academies"]
@@ -176,7 +176,7 @@ def test_overview_cards_from_the_seed(seeded_app):
 
 def test_overview_cards_follow_the_programme_filter(seeded_app):
     from dashboard import data
-    from dashboard.callbacks.overview import overview_cards
+    from dashboard.views.overview import overview_cards
 
     cards = overview_cards(data.parse_filters({"programme": "SSE-ACADEMY"}))
     assert figures_of(cards, "participants")[0].value is None
@@ -186,7 +186,7 @@ def test_overview_cards_follow_the_programme_filter(seeded_app):
 
 def test_overview_cards_in_chinese_use_the_data_names(seeded_app):
     from dashboard import data
-    from dashboard.callbacks.overview import overview_cards
+    from dashboard.views.overview import overview_cards
 
     cards = overview_cards(data.parse_filters({"lang": "zh"}))
     assert cards[0].title == "受训学员人数"
@@ -218,7 +218,8 @@ def test_indicator_selector_keeps_other_parameters():
 
 # --- programme page -------------------------------------------------------------------------------
 def test_programme_period_and_status_words():
-    from dashboard.callbacks.programme import programme_period_text, status_text, tile_text_colour
+    from dashboard.components.programme_profile import programme_period_text, status_text
+    from dashboard.components.sdg_tiles import tile_text_colour
 
     assert programme_period_text("ongoing", 2015, 2020) == "2015–2020"
     assert programme_period_text("ongoing", 2013, None) == "2013 – ongoing, no end date"
@@ -259,7 +260,7 @@ def test_unknown_programme_is_not_found(seeded_app):
 
 
 def test_progress_reasons_are_marked_for_translation_word_for_word():
-    from dashboard.callbacks.programme import REASON_MESSAGES
+    from dashboard.components.status_badge import REASON_MESSAGES
     from indicators.progress import REASONS
 
     assert REASON_MESSAGES == REASONS

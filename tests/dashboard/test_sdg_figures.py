@@ -10,12 +10,11 @@ import pytest
 from dash import dcc, html
 
 from dashboard.components.sdg_tiles import goal_tiles, indicator_figures
+from dashboard.figures.common import format_value, period_text
 from dashboard.figures.sdg import (
     build_target_grid,
     figures_not_found,
     filter_period_label,
-    format_period,
-    format_value,
     mark_figures,
     plural,
     programme_counts_by_goal,
@@ -58,15 +57,15 @@ PROGRAMMES = pd.DataFrame({"code": ["PAGE-KGZ-MNG", "SSE-ACADEMY", "TRANSFORM"],
     (None, "exact", None, "not stated"),
 ])
 def test_values_carry_their_qualifier_words(value, qualifier, unit, expected):
-    assert format_value(value, qualifier, unit) == expected
+    assert format_value(value, qualifier, unit=unit, exact=True) == expected
 
 
 def test_periods_are_never_guessed():
-    assert format_period(2017, 2017) == "2017"
-    assert format_period(2017, 2018) == "2017–2018"
-    assert format_period(None, None) == "year not stated"
-    assert format_period(float("nan"), None) == "year not stated"
-    assert format_period(2017, 2017, date="2017-10") == "2017-10"
+    assert period_text(2017, 2017) == "2017"
+    assert period_text(2017, 2018) == "2017–2018"
+    assert period_text(None, None) == "year not stated"
+    assert period_text(float("nan"), None) == "year not stated"
+    assert period_text(2017, 2017, date="2017-10") == "2017-10"
     assert filter_period_label(None, None) == "all years"
     assert filter_period_label(2015, 2018) == "2015–2018"
 
