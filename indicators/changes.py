@@ -102,19 +102,29 @@ def programme_snapshot(session: Session, code: str) -> dict | None:
     return snap
 
 
-def upsert_programmes(session: Session, batch: T.ChangeBatch, records: list[dict]) -> int:
+def _quotes(rec: dict) -> list[dict]:
+    return [{c: q.get(c) or "" for c in QUOTE_COLUMNS} for q in rec.get("sources") or []]
+
+
+def _upsert_snapshots(session: Session, batch: T.ChangeBatch, table: str, key: str, snapshots: list[dict],
+                      read, write) -> int:
+    """Write each record (a full snapshot with its child lists) whose content differs from what is
+    stored, recording the stored snapshot as the previous value."""
     changed = 0
-    for rec in records:
-        new = {n: rec.get(n) for n in PROGRAMME_COLUMNS}
-        new.update({n: list(rec.get(n) or []) for n in PROGRAMME_LIST_FIELDS})
-        new["sources"] = [{c: q.get(c) or "" for c in QUOTE_COLUMNS} for q in rec.get("sources") or []]
-        old = programme_snapshot(session, rec["code"])
-        if not _record(session, batch, "programme", rec["code"], old, new):
-            continue
-        changed += 1
-        write_programme(session, new)
+    for new in snapshots:
+        old = read(session, new[key])
+        if _record(session, batch, table, new[key], old, new):
+            changed += 1
+            write(session, new)
     session.flush()
     return changed
+
+
+def upsert_programmes(session: Session, batch: T.ChangeBatch, records: list[dict]) -> int:
+    snapshots = [{**{n: rec.get(n) for n in PROGRAMME_COLUMNS},
+                  **{n: list(rec.get(n) or []) for n in PROGRAMME_LIST_FIELDS}, "sources": _quotes(rec)}
+                 for rec in records]
+    return _upsert_snapshots(session, batch, "programme", "code", snapshots, programme_snapshot, write_programme)
 
 
 def write_programme(session: Session, snap: dict) -> None:
@@ -147,18 +157,10 @@ def event_snapshot(session: Session, event_id: str) -> dict | None:
 
 
 def upsert_events(session: Session, batch: T.ChangeBatch, records: list[dict]) -> int:
-    changed = 0
-    for rec in records:
-        new = {n: rec.get(n) for n in EVENT_COLUMNS}
-        new["participant_countries"] = list(rec.get("participant_countries") or [])
-        new["sources"] = [{c: q.get(c) or "" for c in QUOTE_COLUMNS} for q in rec.get("sources") or []]
-        old = event_snapshot(session, rec["id"])
-        if not _record(session, batch, "event", rec["id"], old, new):
-            continue
-        changed += 1
-        write_event(session, new)
-    session.flush()
-    return changed
+    snapshots = [{**{n: rec.get(n) for n in EVENT_COLUMNS},
+                  "participant_countries": list(rec.get("participant_countries") or []), "sources": _quotes(rec)}
+                 for rec in records]
+    return _upsert_snapshots(session, batch, "event", "id", snapshots, event_snapshot, write_event)
 
 
 def write_event(session: Session, snap: dict) -> None:
