@@ -194,10 +194,11 @@ def _count_events_rule(engine, filters, indicator, kind, by, event_type) -> tupl
         for code, (value, qualifier, n, _) in per_programme.items():
             rows.append({"key": code if by else None, "value": value, "qualifier": qualifier, "observations": n})
     elif by == "sdg":
-        targets = repo.programme_targets(engine)
+        targets = programme_targets_selected(engine, filters)
         for code, (value, qualifier, n, _) in per_programme.items():
-            tagged = list(targets[targets["programme"] == code]["target"]) or [None]
-            wanted = [t for t in tagged if t is None or _target_selected(t, filters)]
+            tagged = targets[targets["programme"] == code]
+            # an untagged programme's figure is "not stated"; a tagged one counts under each selected target
+            wanted = list(tagged[tagged["selected"]]["target"]) if len(tagged) else [None]
             for target in wanted:
                 rows.append({"key": target, "value": value, "qualifier": qualifier, "observations": n})
     else:
@@ -222,6 +223,18 @@ def _target_selected(target: str, filters: FilterState) -> bool:
     if not filters.sdg:
         return True
     return target in filters.sdg_targets or target.split(".")[0] in filters.sdg_goals
+
+
+def programme_targets_selected(engine: Engine, filters: FilterState) -> pd.DataFrame:
+    """(programme, target, selected): every tag, and whether the SDG filter selects that target."""
+    targets = repo.programme_targets(engine)
+    return targets.assign(selected=[_target_selected(t, filters) for t in targets["target"]])
+
+
+def _by_selected_target(frame: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
+    """One row per selected target of each row's programme (key = target; untagged: no key)."""
+    chosen = targets[targets["selected"]][["programme", "target"]]
+    return frame.merge(chosen, on="programme", how="left").rename(columns={"target": "key"})
 
 
 def _merge_rows(rows: list[dict]) -> pd.DataFrame:
@@ -251,6 +264,8 @@ def _distinct_countries_rule(engine, filters, indicator, kind, by) -> tuple[pd.D
     reach = reach.astype({"programme": object})
     unnamed = unnamed.astype({"programme": object, "region": object})
 
+    sdg_targets = programme_targets_selected(engine, filters) if by == "sdg" else None
+
     def keys_for_reach(frame: pd.DataFrame) -> pd.DataFrame:
         if by == "programme":
             return frame.assign(key=frame["programme"])
@@ -259,9 +274,7 @@ def _distinct_countries_rule(engine, filters, indicator, kind, by) -> tuple[pd.D
         if by == "region":
             return frame.assign(key=frame["country"].map(region_of))
         if by == "sdg":
-            targets = repo.programme_targets(engine)
-            targets = targets[[_target_selected(t, filters) for t in targets["target"]]]
-            return frame.merge(targets, on="programme", how="left").rename(columns={"target": "key"})
+            return _by_selected_target(frame, sdg_targets)
         if by == "year":
             return _expand_years(frame)
         return frame.assign(key=None)
@@ -274,12 +287,8 @@ def _distinct_countries_rule(engine, filters, indicator, kind, by) -> tuple[pd.D
         if by == "year":
             return frame.assign(key=frame["year_end"])
         if by == "sdg":
-            targets = repo.programme_targets(engine)
-            targets = targets[[_target_selected(t, filters) for t in targets["target"]]]
-            return frame.merge(targets, on="programme", how="left").rename(columns={"target": "key"})
-        if by == "country":
-            return frame.assign(key=None)
-        return frame.assign(key=None)
+            return _by_selected_target(frame, sdg_targets)
+        return frame.assign(key=None)  # by country (an unnamed count has none) or one total
 
     reach_k = keys_for_reach(reach) if len(reach) else reach.assign(key=None)
     unnamed_k = keys_for_unnamed(unnamed) if len(unnamed) else unnamed.assign(key=None)

@@ -89,6 +89,11 @@ def place_conditions(country_col, region_col, filters: FilterState) -> list[Colu
     return conditions
 
 
+def country_conditions(country_col, filters: FilterState) -> list[ColumnElement]:
+    """Country and region filters on a column that always holds a country (no area of its own)."""
+    return place_conditions(country_col, None, filters)
+
+
 def observation_conditions(filters: FilterState, *, indicator: str | None = None, kind: str | None = None,
                            years: bool = True, places: bool = True, table=O) -> list[ColumnElement]:
     """Conditions on `table` (observation, or its rollup with the same columns)."""
@@ -242,13 +247,12 @@ def reach_rows(engine: Engine, filters: FilterState) -> pd.DataFrame:
     """Distinct (programme, country, year_start, year_end) a country is named for: programme
     countries, actual observations of any indicator, held events' hosts and participant countries.
     Targets, context rows and planned events do not count (INTERFACES.md section 3)."""
-    country_filter = place_conditions_for_country
     prog_country = (
         select(PA.programme.label("programme"), PA.value.label("country"), P.year_start.label("year_start"),
                P.year_end.label("year_end"), P.status.label("status"), literal("programme").label("origin"))
         .join(P, P.code == PA.programme)
         .where(PA.field == "countries", *programme_conditions(PA.programme, filters),
-               *country_filter(PA.value, filters), *period_conditions(P.year_start, func.coalesce(
+               *country_conditions(PA.value, filters), *period_conditions(P.year_start, func.coalesce(
                    P.year_end, case((P.status == "ongoing", 9999), else_=None)), filters))
     )
     obs_country = (
@@ -256,7 +260,7 @@ def reach_rows(engine: Engine, filters: FilterState) -> pd.DataFrame:
                literal("observation").label("origin"))
         .where(R.kind == "actual", R.programme.is_not(None), R.country.is_not(None),
                *programme_conditions(R.programme, filters), *period_conditions(R.year_start, R.year_end, filters),
-               *country_filter(R.country, filters))
+               *country_conditions(R.country, filters))
         .distinct()
     )
     event_conditions = [E.status == "held", E.programme.is_not(None), *programme_conditions(E.programme, filters),
@@ -264,20 +268,16 @@ def reach_rows(engine: Engine, filters: FilterState) -> pd.DataFrame:
     event_host = (
         select(E.programme, E.country, E.year.label("year_start"), E.year.label("year_end"),
                literal(None).label("status"), literal("event").label("origin"))
-        .where(E.country.is_not(None), *event_conditions, *country_filter(E.country, filters))
+        .where(E.country.is_not(None), *event_conditions, *country_conditions(E.country, filters))
     )
     event_participants = (
         select(E.programme, T.EventParticipantCountry.country, E.year.label("year_start"),
                E.year.label("year_end"), literal(None).label("status"), literal("event").label("origin"))
         .join(T.EventParticipantCountry, T.EventParticipantCountry.event == E.id)
-        .where(*event_conditions, *country_filter(T.EventParticipantCountry.country, filters))
+        .where(*event_conditions, *country_conditions(T.EventParticipantCountry.country, filters))
     )
     frame = read_frame(engine, union_all(prog_country, obs_country, event_host, event_participants))
     return frame.drop_duplicates()
-
-
-def place_conditions_for_country(country_col, filters: FilterState) -> list[ColumnElement]:
-    return place_conditions(country_col, None, filters)
 
 
 def unnamed_counts(engine: Engine, filters: FilterState, indicator: str, kind: str) -> pd.DataFrame:
@@ -338,9 +338,12 @@ def programmes(engine: Engine, filters: FilterState | None = None, lang: str = "
     filters = filters or FilterState()
     conditions = programme_conditions(P.code, filters)
     if filters.country or filters.region:
-        conditions.append(P.code.in_(select(PA.programme).where(
-            PA.field == "countries", *place_conditions_for_country(PA.value, filters))) | P.code.in_(
-            select(PA.programme).where(PA.field == "regions", PA.value.in_(filters.region or ["-"]))))
+        # where the programme works: one of its countries matches, or it names a filtered region
+        places = P.code.in_(select(PA.programme).where(PA.field == "countries", *country_conditions(PA.value, filters)))
+        if filters.region:
+            places = places | P.code.in_(select(PA.programme).where(PA.field == "regions",
+                                                                   PA.value.in_(filters.region)))
+        conditions.append(places)
     conditions += period_conditions(P.year_start, func.coalesce(P.year_end, 9999), filters)
     frame = read_frame(engine, select(P, name_column(P, lang).label("name")).where(*conditions).order_by(P.code))
     attrs = read_frame(engine, select(PA).order_by(PA.programme, PA.field, PA.position))
